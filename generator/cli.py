@@ -1,0 +1,59 @@
+"""The `ccm-ica` command: check the content, write schemas (more commands join as they land)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from .pipeline import check
+from .problems import Severity, format_problems
+from .schema import SCHEMA_DIR, write_schemas
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date: write YYYY-MM-DD") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ccm-ica", description="The CCM cooperation and assistance database.")
+    parser.add_argument("--root", type=Path, default=Path("."), help="project folder (default: the current one)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check_cmd = commands.add_parser("check", help="validate all content; report every problem at once")
+    check_cmd.add_argument("--format", choices=["text", "github", "json"], default="text",
+                           help="text (path:line:column: message), github (workflow annotations) or json")
+    check_cmd.add_argument("--as-of", type=_date, help="compute statuses as of this date (YYYY-MM-DD)")
+
+    schema_cmd = commands.add_parser("schema", help="write a JSON Schema per kind of record")
+    schema_cmd.add_argument("-o", "--output", type=Path, help=f"folder to write to (default: {SCHEMA_DIR}/)")
+    return parser
+
+
+def _check(args: argparse.Namespace) -> int:
+    site, problems = check(args.root, args.as_of)
+    print(format_problems(problems, args.format))
+    return 1 if any(p.severity is Severity.error for p in problems) else 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    folder = args.output or args.root / SCHEMA_DIR
+    for path in write_schemas(folder):
+        print(path)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command != "schema" and not args.root.is_dir():
+        print(f"ccm-ica: error: the folder '{args.root}' does not exist", file=sys.stderr)
+        return 2
+    return {"check": _check, "schema": _schema}[args.command](args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,171 @@
+"""Types shared by every kind of record: partial dates, references, enumerations, money."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import Enum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic_core import PydanticCustomError, core_schema
+
+
+class Record(BaseModel):
+    """Base of every content model: frozen, and a misspelt key is an error, not ignored."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+
+
+# --- references -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a string field as the id of a record of another kind (resolved by the index)."""
+
+    kind: str
+
+
+CountryRef = Annotated[str, Ref("countries"), Field(pattern=r"^[a-z]{3}$")]
+SourceRef = Annotated[str, Ref("sources")]
+MeetingRef = Annotated[str, Ref("meetings")]
+CoalitionRef = Annotated[str, Ref("coalitions")]
+ActivityRef = Annotated[str, Ref("activities")]
+HeadingRef = Annotated[str, Ref("headings")]
+
+Sources = Annotated[
+    list[SourceRef],
+    Field(min_length=1, description="Ids of the documents (content/sources/) that state these facts."),
+]
+OptionalSources = Annotated[
+    list[SourceRef],
+    Field(default_factory=list, description="Ids of the documents that state this fact, where they differ from the record's own sources."),
+]
+
+
+# --- partial dates --------------------------------------------------------------------
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the year (`2018`), the month (`2018-07`) or the day (`2018-07-10`)."""
+
+    year: int
+    month: int = 0
+    day: int = 0
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        match = _PARTIAL_DATE.match(text.strip())
+        if not match:
+            raise ValueError(text)
+        year, month, day = (int(part) if part else 0 for part in match.groups())
+        dt.date(year, month or 1, day or 1)  # raises ValueError on 2018-13 or 2018-02-30
+        return cls(year, month, day)
+
+    @property
+    def start(self) -> dt.date:
+        """The first day the date may mean: what counts against an as-of date."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def __str__(self) -> str:
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        def validate(value: Any) -> PartialDate:
+            if isinstance(value, PartialDate):
+                return value
+            if isinstance(value, dt.date):
+                return cls(value.year, value.month, value.day)
+            if isinstance(value, int):
+                value = str(value)
+            if isinstance(value, str):
+                try:
+                    return cls.parse(value)
+                except ValueError:
+                    pass
+            raise PydanticCustomError(
+                "partial_date",
+                "'{value}' is not a date",
+                {"value": value},
+            )
+
+        return core_schema.no_info_plain_validator_function(
+            validate, serialization=core_schema.plain_serializer_function_ser_schema(str)
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        # A bare year is an integer to most YAML readers, so the schema accepts both forms.
+        return {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ],
+            "examples": ["2018", "2018-07", "2018-07-10"],
+        }
+
+
+# --- enumerations ---------------------------------------------------------------------
+
+
+class Article(int, Enum):
+    """Articles of the Convention with obligations a State Party reports on."""
+
+    stockpile_destruction = 3
+    clearance = 4
+    victim_assistance = 5
+    national_implementation = 9
+
+
+class Area(str, Enum):
+    """The area a request for assistance, or assistance given, concerns."""
+
+    stockpile_destruction = "stockpile-destruction"
+    clearance = "clearance"
+    risk_reduction_education = "risk-reduction-education"
+    victim_assistance = "victim-assistance"
+    national_implementation = "national-implementation"
+
+    @property
+    def article(self) -> Article:
+        """The article whose obligation this area serves (risk reduction belongs to Article 4)."""
+        return {
+            Area.stockpile_destruction: Article.stockpile_destruction,
+            Area.clearance: Article.clearance,
+            Area.risk_reduction_education: Article.clearance,
+            Area.victim_assistance: Article.victim_assistance,
+            Area.national_implementation: Article.national_implementation,
+        }[self]
+
+
+class HelpKind(str, Enum):
+    """The kind of help asked for or given (Article 6: technical, material, financial)."""
+
+    financial = "financial"
+    technical = "technical"
+    material = "material"
+    expertise = "expertise"
+
+
+# --- small value objects --------------------------------------------------------------
+
+
+class Money(Record):
+    """An amount in the currency it was reported in (never converted)."""
+
+    value: float = Field(ge=0, description="The amount, as reported.")
+    currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code of the currency reported, e.g. USD, EUR, NOK.")

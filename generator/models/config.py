@@ -1,0 +1,38 @@
+"""site_config.yml: the generator's settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field
+
+from .common import Record
+
+
+class Windows(Record):
+    """How far ahead or back statuses and reminders look, in months."""
+
+    deadline_warning_months: int = Field(default=24, ge=1, description="A deadline this close, with no extension request or completion, needs attention.")
+    pressing_months: int = Field(default=12, ge=1, description="A deadline this close is 'pressing'.")
+    request_unanswered_months: int = Field(default=12, ge=1, description="An open request this old without a response needs attention.")
+    review_months: int = Field(default=12, ge=1, description="A record not reviewed for this long is stale.")
+
+
+class ReportingPeriod(Record):
+    """The period the 8MSP progress report covers."""
+
+    start: dt.date = Field(description="First day, YYYY-MM-DD.")
+    end: dt.date = Field(description="Last day (the cut-off), YYYY-MM-DD.")
+
+
+class SiteConfig(Record):
+    """The generator's settings, in site_config.yml at the project root."""
+
+    title: str = Field(min_length=1, description="The site's title.")
+    description: str = Field(min_length=1, description="One sentence on what the site is.")
+    as_of: dt.date = Field(description="Statuses are computed as of this date; records dated after it do not count.")
+    reporting_period: ReportingPeriod = Field(description="The period of the progress report.")
+    windows: Windows = Field(default_factory=Windows, description="Warning windows, in months.")
+    languages: list[str] = Field(default_factory=lambda: ["en"], min_length=1, description="Language codes the site is published in; the first is the default.")
+    repository_url: str | None = Field(default=None, pattern=r"^https://", description="Where the content lives, for 'edit this page' links.")
+    edit_branch: str = Field(default="main", description="Branch that 'edit this page' links open.")

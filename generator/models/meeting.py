@@ -1,0 +1,92 @@
+"""Meetings and their summaries: key points, recommendations, follow-up actions, figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from pydantic import Field
+
+from .common import CoalitionRef, CountryRef, OptionalSources, Record, Sources
+
+
+class MeetingKind(str, Enum):
+    """What kind of meeting; the first three are the Coordinators' informal cycle."""
+
+    affected_only = "affected-only"
+    donor_only = "donor-only"
+    joint = "joint"
+    intersessional = "intersessional"
+    workshop = "workshop"
+    seminar = "seminar"
+    msp = "msp"
+    review_conference = "review-conference"
+    preparatory = "preparatory"
+    bilateral = "bilateral"
+
+
+class FollowUpStatus(str, Enum):
+    """Where a follow-up action stands."""
+
+    planned = "planned"
+    ongoing = "ongoing"
+    done = "done"
+    dropped = "dropped"
+    not_reported = "not-reported"
+
+
+class Point(Record):
+    """A key point or recommendation, attributed to whoever made it."""
+
+    text: str = Field(min_length=1, description="The point, in the summary's words where possible.")
+    by: str | None = Field(default=None, description="Who made it, as the summary attributes it (e.g. 'a donor state', 'the ISU').")
+    to: str | None = Field(default=None, description="For a recommendation: to whom it is addressed.")
+
+
+class FollowUp(Record):
+    """An action agreed at the meeting."""
+
+    action: str = Field(min_length=1, description="What is to be done.")
+    owner: str = Field(min_length=1, description="Who is to do it.")
+    status: FollowUpStatus = Field(description="planned, ongoing, done, dropped or not-reported.")
+    note: str | None = Field(default=None, description="What came of it, with its source in the record's sources.")
+
+
+class Figure(Record):
+    """A number reported at the meeting, e.g. by the ISU."""
+
+    measure: str = Field(
+        pattern=r"^[a-z0-9-]+$",
+        description="What is counted, as a slug; states-requesting, states-providing and states-receiving are compared with the computed indicators.",
+    )
+    label: str = Field(min_length=1, description="The figure as a reader should read it.")
+    year: int | None = Field(default=None, description="The year the figure is for.")
+    value: float = Field(description="The number reported.")
+    unit: str | None = Field(default=None, description="'states', 'percent', 'reports'…")
+    by: str | None = Field(default=None, description="Who reported it (e.g. 'ISU').")
+
+
+class Meeting(Record):
+    """A meeting and its summary: content/meetings/<slug>.yml."""
+
+    title: str = Field(min_length=1, description="The meeting's title.")
+    kind: MeetingKind = Field(description="affected-only, donor-only, joint, intersessional, workshop, seminar, msp, review-conference, preparatory, bilateral.")
+    date: dt.date = Field(description="First (or only) day, YYYY-MM-DD.")
+    end_date: dt.date | None = Field(default=None, description="Last day, for meetings over several days.")
+    start_time: str | None = Field(default=None, pattern=r"^\d{2}:\d{2}$", description="Local start time, HH:MM.")
+    end_time: str | None = Field(default=None, pattern=r"^\d{2}:\d{2}$", description="Local end time, HH:MM.")
+    city: str = Field(min_length=1, description="Where it was held, or 'online'.")
+    venue: str | None = Field(default=None, description="Building, e.g. 'United Nations Office in Vienna'.")
+    room: str | None = Field(default=None, description="Room, e.g. 'M6'.")
+    occasion: str | None = Field(default=None, description="What it was held alongside, e.g. 'margins of the APMBC 16MSP'.")
+    hosts: list[str] = Field(default_factory=list, description="Who convened or chaired it, as the source names them.")
+    host_countries: list[CountryRef] = Field(default_factory=list, description="ISO3 codes of the hosting or chairing States.")
+    participants: str | None = Field(default=None, description="Who took part, as the summary says (e.g. 'about 15 donor states').")
+    summary: str | None = Field(default=None, description="A short paragraph on what the meeting was for.")
+    key_points: list[Point] = Field(default_factory=list, description="Key points raised.")
+    recommendations: list[Point] = Field(default_factory=list, description="Recommendations and outcomes.")
+    follow_ups: list[FollowUp] = Field(default_factory=list, description="Follow-up actions, with owner and status.")
+    figures: list[Figure] = Field(default_factory=list, description="Numbers reported at the meeting.")
+    countries: list[CountryRef] = Field(default_factory=list, description="ISO3 codes of the States the meeting concerned or named.")
+    coalitions: list[CoalitionRef] = Field(default_factory=list, description="Ids of Country Coalitions discussed.")
+    sources: Sources

@@ -1,0 +1,35 @@
+"""The pipeline's front half: load → validate → index. Plan, render and emit build on its Site."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .index import Site, build_index
+from .load import load
+from .problems import ContentError, Problem, Severity
+
+
+def check(root: Path, as_of: dt.date | None = None) -> tuple[Site | None, list[Problem]]:
+    """Load, validate and index everything under `root`; every problem found, all at once."""
+    loaded = load(root)
+    problems = list(loaded.problems)
+    if loaded.config is None:
+        return None, problems
+    config = loaded.config if as_of is None else loaded.config.model_copy(update={"as_of": as_of})
+    site, index_problems = build_index(config, loaded.entries)
+    problems += index_problems
+    if any(p.severity is Severity.error for p in problems):
+        return None, problems
+    return site, problems
+
+
+def build_site(root: Path, as_of: dt.date | None = None) -> Site:
+    """The indexed Site, or ContentError carrying every problem."""
+    site, problems = check(root, as_of)
+    if site is None:
+        raise ContentError(problems)
+    return site
+
+
+__all__ = ["Site", "build_site", "check"]
