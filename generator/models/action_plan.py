@@ -65,6 +65,8 @@ class Measure(str, Enum):
     meetings_affected_only = "meetings-affected-only"
     meetings_donor_only = "meetings-donor-only"
     meetings_joint = "meetings-joint"
+    states_requesting = "states-requesting"
+    states_providing = "states-providing"
     states_receiving = "states-receiving"
     evidence_based_requests = "evidence-based-requests"
     states_responding = "states-responding"
