@@ -1,0 +1,115 @@
+"""A small valid site written into a temporary folder; tests change one file and look at the result."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+FILES: dict[str, str] = {
+    "site_config.yml": """
+        title: "Test site"
+        description: "A fixture."
+        as_of: "2018-06-30"
+        reporting_period:
+          start: "2017-07-01"
+          end: "2018-06-30"
+    """,
+    "content/sources/note.yml": """
+        title: "A concept note"
+        kind: concept-note
+        date: "2017"
+    """,
+    "content/sources/summary.yml": """
+        title: "A meeting summary"
+        kind: meeting-summary
+        date: "2017-12-20"
+    """,
+    "content/countries/mne.yml": """
+        name: Montenegro
+        treaty:
+          status: state-party
+          entry_into_force: "2010-08-01"
+        roles: [affected]
+        obligations:
+          - article: 4
+            deadline: "2020-08-01"
+            completed: "2020-07-21"
+        last_reviewed: "2018-01-15"
+        sources: [note]
+    """,
+    "content/countries/nor.yml": """
+        name: Norway
+        roles: [donor]
+        last_reviewed: "2018-01-15"
+        sources: [summary]
+    """,
+    "content/countries/lao.yml": """
+        name: Lao People's Democratic Republic
+        obligations:
+          - article: 4
+            deadline: "2020-08-01"
+            extensions:
+              - new_deadline: "2025-08-01"
+                decided_at: 2019-09-02-9msp
+        last_reviewed: "2018-01-15"
+        sources: [note]
+    """,
+    "content/meetings/2017-11-24-affected.yml": """
+        title: "Informal meeting with affected States"
+        kind: affected-only
+        date: "2017-11-24"
+        city: Geneva
+        countries: [mne]
+        sources: [summary]
+    """,
+    "content/meetings/2019-09-02-9msp.yml": """
+        title: "Ninth Meeting of States Parties"
+        kind: msp
+        date: "2019-09-02"
+        end_date: "2019-09-04"
+        city: Geneva
+        sources: [note]
+    """,
+    "content/requests/mne-2017-clearance.yml": """
+        country: mne
+        year: 2017
+        channels: [meeting]
+        meeting: 2017-11-24-affected
+        area: clearance
+        kinds: [financial, technical]
+        description: "Financial and technical assistance to complete clearance."
+        status: met
+        responses:
+          - by: Norway
+            country: nor
+            what: "Funding"
+            date: "2018-05"
+        sources: [summary]
+    """,
+}
+
+
+def write_site(root: Path, changes: dict[str, str | bytes | None] | None = None) -> Path:
+    """Write the fixture site into `root`, with `changes` (path → new text, or None to delete)."""
+    files: dict[str, str | bytes | None] = {path: textwrap.dedent(text).lstrip() for path, text in FILES.items()}
+    files.update(changes or {})
+    for relative, text in files.items():
+        if text is None:
+            continue
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text).lstrip() if text.startswith("\n") else text, encoding="utf-8")
+    return root
+
+
+def copy_real_content(root: Path) -> Path:
+    """A copy of the project's shipped content and config, to break on purpose."""
+    shutil.copytree(PROJECT / "content", root / "content")
+    shutil.copy(PROJECT / "site_config.yml", root / "site_config.yml")
+    return root

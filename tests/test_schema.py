@@ -1,0 +1,78 @@
+"""JSON Schemas: written from the models, kept in schemas/, valid for the shipped content."""
+
+from __future__ import annotations
+
+import json
+import typing
+
+import jsonschema
+import pytest
+import yaml
+from pydantic import BaseModel
+
+from generator.kinds import KINDS
+from generator.models.config import SiteConfig
+from generator.schema import all_schemas, modeline, schema_text
+from sitefixture import PROJECT
+
+
+def test_committed_schemas_match_the_models():
+    for name, schema in all_schemas().items():
+        committed = PROJECT / "schemas" / name
+        assert committed.read_text(encoding="utf-8") == schema_text(schema), (
+            f"schemas/{name} is out of date: run `ccm-ica schema`")
+
+
+def _models(model: type[BaseModel], seen: set) -> typing.Iterator[type[BaseModel]]:
+    if model in seen:
+        return
+    seen.add(model)
+    yield model
+    for info in model.model_fields.values():
+        for arg in [info.annotation, *typing.get_args(info.annotation), *(a for t in typing.get_args(info.annotation) for a in typing.get_args(t))]:
+            if isinstance(arg, type) and issubclass(arg, BaseModel):
+                yield from _models(arg, seen)
+
+
+def test_every_field_has_a_description():
+    seen: set = set()
+    missing = [
+        f"{model.__name__}.{name}"
+        for root in [kind.model for kind in KINDS] + [SiteConfig]
+        for model in _models(root, seen)
+        for name, info in model.model_fields.items()
+        if not info.description
+    ]
+    assert missing == []
+
+
+def _content_files():
+    return sorted((PROJECT / "content").rglob("*.yml"))
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.name)
+def test_shipped_content_validates_against_its_schema(kind):
+    """An independent validator (jsonschema) agrees with the generator on the real content."""
+    schema = json.loads((PROJECT / "schemas" / f"{kind.name}.schema.json").read_text())
+    validator = jsonschema.Draft202012Validator(schema)
+    for file in sorted((PROJECT / kind.folder).glob("*.yml")):
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        errors = [f"{file.name}: {'/'.join(map(str, e.path))}: {e.message}" for e in validator.iter_errors(data)]
+        assert errors == []
+
+
+def test_every_content_file_names_its_schema():
+    expected = {kind.folder: modeline(kind.folder, kind.name) for kind in KINDS}
+    for file in _content_files():
+        folder = file.parent.relative_to(PROJECT).as_posix()
+        first = file.read_text(encoding="utf-8").splitlines()[0]
+        assert first == expected[folder], file
+        target = (file.parent / first.split("$schema=")[1]).resolve()
+        assert target.is_file(), target
+
+
+def test_schema_rejects_a_misspelt_key():
+    schema = json.loads((PROJECT / "schemas" / "countries.schema.json").read_text())
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(
+        {"name": "Norway", "role": ["donor"], "last_reviewed": "2018-01-01", "sources": ["x"]}))
+    assert any("'role' was unexpected" in e.message for e in errors)
