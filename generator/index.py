@@ -46,8 +46,12 @@ def _dangling(entry: Entry, loc: tuple[Any, ...], kind: str, target: str, known:
                    f"{guess}use the name of a file in {KINDS_BY_NAME[kind].folder}/ without '.yml', or add that file")
 
 
-def build_index(config: SiteConfig, entries: list[Entry]) -> tuple[Site, list[Problem]]:
-    """The Site, with every dangling reference and broken cross-record rule as a problem."""
+def build_index(config: SiteConfig, entries: list[Entry], failed: frozenset[Key] = frozenset()) -> tuple[Site, list[Problem]]:
+    """The Site, with every dangling reference and broken cross-record rule as a problem.
+
+    `failed` names records whose files exist but did not validate: their own problems are
+    already reported, so references to them are not reported a second time.
+    """
     by_kind: dict[str, dict[str, Entry]] = {kind.name: {} for kind in KINDS}
     for entry in entries:
         by_kind[entry.kind.name][entry.id] = entry
@@ -57,7 +61,8 @@ def build_index(config: SiteConfig, entries: list[Entry]) -> tuple[Site, list[Pr
         seen: set[Key] = set()
         for loc, kind, target in references(entry.record):
             if target not in by_kind[kind]:
-                problems.append(_dangling(entry, loc, kind, target, by_kind[kind]))
+                if (kind, target) not in failed:
+                    problems.append(_dangling(entry, loc, kind, target, by_kind[kind]))
             elif (kind, target) not in seen:
                 seen.add((kind, target))
                 referrers[(kind, target)].append((entry.kind.name, entry.id))

@@ -38,6 +38,8 @@ class Loaded:
     config: SiteConfig | None
     entries: list[Entry]
     problems: list[Problem]
+    # Records whose file exists but failed: references to them are not reported again.
+    failed: frozenset[tuple[str, str]] = frozenset()
 
 
 def _validated(root: Path, file: Path, model: type[BaseModel]) -> tuple[Any, Locations | None, list[Problem]]:
@@ -67,8 +69,9 @@ def _check_id(kind: Kind, shown: str, stem: str) -> list[Problem]:
     return []
 
 
-def _load_kind(root: Path, kind: Kind) -> tuple[list[Entry], list[Problem]]:
+def _load_kind(root: Path, kind: Kind) -> tuple[list[Entry], list[Problem], set[tuple[str, str]]]:
     entries: list[Entry] = []
+    failed: set[tuple[str, str]] = set()
     problems: list[Problem] = []
     folder = root / kind.folder
     seen: dict[str, str] = {}
@@ -85,7 +88,9 @@ def _load_kind(root: Path, kind: Kind) -> tuple[list[Entry], list[Problem]]:
         problems += id_problems + record_problems
         if record is not None and not id_problems:
             entries.append(Entry(kind, stem, shown, record, locations))
-    return entries, problems
+        else:
+            failed.add((kind.name, stem))
+    return entries, problems, failed
 
 
 def _stray_files(root: Path) -> list[Problem]:
@@ -105,12 +110,14 @@ def load(root: Path) -> Loaded:
     """Read site_config.yml and every record under content/; collect every problem."""
     config, problems = load_config(root)
     entries: list[Entry] = []
+    failed: set[tuple[str, str]] = set()
     if not (root / CONTENT_DIR).is_dir():
         problems.append(Problem(CONTENT_DIR, 1, 1, "the content folder is missing", "run ccm-ica from the project root"))
         return Loaded(config, entries, problems)
     for kind in KINDS:
-        kind_entries, kind_problems = _load_kind(root, kind)
+        kind_entries, kind_problems, kind_failed = _load_kind(root, kind)
         entries += kind_entries
         problems += kind_problems
+        failed |= kind_failed
     problems += _stray_files(root)
-    return Loaded(config, entries, problems)
+    return Loaded(config, entries, problems, frozenset(failed))

@@ -17,7 +17,7 @@ def check(root: Path, as_of: dt.date | None = None) -> tuple[Site | None, list[P
     if loaded.config is None:
         return None, problems
     config = loaded.config if as_of is None else loaded.config.model_copy(update={"as_of": as_of})
-    site, index_problems = build_index(config, loaded.entries)
+    site, index_problems = build_index(config, loaded.entries, loaded.failed)
     problems += index_problems
     if any(p.severity is Severity.error for p in problems):
         return None, problems

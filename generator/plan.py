@@ -1,0 +1,77 @@
+"""Plan: which pages exist, at which paths, from which template and records — decided here only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import views
+from .index import Site
+from .problems import ContentError, Problem
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """One page to render: its Markdown path (MkDocs turns x/y.md into /x/y/), template and data."""
+
+    src: str
+    template: str
+    title: str
+    context: dict[str, Any] = field(default_factory=dict, compare=False)
+    edit: str | None = None  # the YAML file an "edit this page" link opens
+
+
+# Where each kind of record is shown: its own page, or an anchor on an index page.
+_RECORD_PAGES = {
+    "countries": ("countries/{id}.md", ""),
+    "meetings": ("meetings/{id}.md", ""),
+    "sources": ("sources/index.md", "{id}"),
+    "coalitions": ("coalitions/index.md", "{id}"),
+    "requests": ("requests/index.md", "{id}"),
+    "assistance": ("requests/index.md", "{id}"),
+    "headings": ("action-plan/index.md", "heading-{id}"),
+    "activities": ("action-plan/index.md", "{id}"),
+    "outputs": ("action-plan/index.md", "{id}"),
+}
+
+
+def page_path(kind: str, record_id: str) -> tuple[str, str]:
+    """(Markdown path, anchor) of the page showing record (kind, id)."""
+    src, anchor = _RECORD_PAGES[kind]
+    return src.format(id=record_id), anchor.format(id=record_id)
+
+
+def plan_pages(site: Site) -> list[PlannedPage]:
+    """Every generated page; refuses two pages at one path (a hand-made file could hide one)."""
+    shared = views.Shared(site)
+    pages = [
+        PlannedPage("index.md", "home.md.j2", site.config.title, views.home(shared)),
+        PlannedPage("countries/index.md", "countries.md.j2", "Countries", views.countries(shared)),
+        *(
+            PlannedPage(f"countries/{entry.id}.md", "country.md.j2", entry.record.name,
+                        views.country(shared, entry), edit=entry.path)
+            for entry in site.entries["countries"].values()
+        ),
+        PlannedPage("requests/index.md", "requests.md.j2", "Requests for assistance", views.requests(shared)),
+        PlannedPage("deadlines/index.md", "deadlines.md.j2", "Deadlines", views.deadlines(shared)),
+        PlannedPage("timeline/index.md", "timeline.md.j2", "Timeline", views.timeline(shared)),
+        PlannedPage("coalitions/index.md", "coalitions.md.j2", "Country Coalitions", views.coalitions(shared)),
+        PlannedPage("action-plan/index.md", "action_plan.md.j2", "Action plan", views.action_plan(shared)),
+        PlannedPage("meetings/index.md", "meetings.md.j2", "Meetings", views.meetings(shared)),
+        *(
+            PlannedPage(f"meetings/{entry.id}.md", "meeting.md.j2", entry.record.title,
+                        views.meeting(shared, entry), edit=entry.path)
+            for entry in site.entries["meetings"].values()
+        ),
+        PlannedPage("sources/index.md", "sources.md.j2", "Sources", views.sources(shared)),
+    ]
+    seen: dict[str, PlannedPage] = {}
+    problems = []
+    for page in pages:
+        if page.src in seen:
+            problems.append(Problem(page.edit or page.src, 1, 1, f"two pages would be written at {page.src}",
+                                    "rename one of the records"))
+        seen[page.src] = page
+    if problems:
+        raise ContentError(problems)
+    return pages

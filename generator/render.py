@@ -1,0 +1,134 @@
+"""Render: Jinja templates → Markdown text. Every value from YAML is escaped on output."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .markdown_text import escape_markdown, markdown_link
+from .index import Site
+from .models.common import PartialDate
+from .plan import PlannedPage, page_path, plan_pages
+from .status import Status
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def make_environment(folder: Path = TEMPLATES) -> jinja2.Environment:
+    """StrictUndefined: a misspelt name fails the build instead of printing nothing.
+
+    `finalize` escapes every `{{ value }}` for Markdown, the way autoescape does for HTML;
+    helpers below return Markup for the Markdown they build themselves.
+    """
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(folder)),
+        undefined=jinja2.StrictUndefined,
+        finalize=escape_markdown,
+        autoescape=True,  # so macros return Markup; `finalize` does the Markdown escaping
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = escape_markdown
+    env.filters["join"] = join  # the built-in would only HTML-escape the items
+    env.filters["when"] = when
+    return env
+
+
+def join(items: Any, separator: str = "") -> Markup:
+    return Markup(separator).join(escape_markdown(item) for item in items)  # separators are template text
+
+
+class Links:
+    """Link helpers bound to the page being rendered, so every link is relative to it."""
+
+    def __init__(self, page: PlannedPage):
+        self.here = posixpath.dirname(page.src)
+
+    def to(self, src: str, anchor: str = "") -> str:
+        relative = posixpath.relpath(src, self.here or ".")
+        return relative + (f"#{anchor}" if anchor else "")
+
+    def record(self, text: object, kind: str, record_id: str) -> Markup:
+        """A link to the page (or anchor) that shows record (kind, id)."""
+        src, anchor = page_path(kind, record_id)
+        return markdown_link(text, self.to(src, anchor))
+
+    def external(self, url: str) -> Markup:
+        return markdown_link(url, url)
+
+    def page(self, text: object, src: str, anchor: str = "") -> Markup:
+        return markdown_link(text, self.to(src, anchor))
+
+    def sources(self, ids: list[str], titles: dict[str, str]) -> Markup:
+        """'Source: [title](…sources/#id); …' — every fact shows where it comes from."""
+        if not ids:
+            return Markup("")
+        links = "; ".join(self.record(titles[i], "sources", i) for i in ids)
+        return Markup(f"<small class=\"ccm-source\">Source: {links}</small>")
+
+
+def badge(status: Status) -> Markup:
+    return Markup(f'<span class="ccm-status ccm-status--{status.code}">{escape_markdown(status.label)}</span>')
+
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+
+
+def when(value: dt.date | PartialDate | None) -> Markup:
+    """'24 November 2017', 'July 2018' or '2018': as precise as the source is."""
+    if value is None:
+        return Markup("—")
+    if isinstance(value, dt.date):
+        value = PartialDate(value.year, value.month, value.day)
+    if value.day:
+        return Markup(f"{value.day} {_MONTHS[value.month - 1]} {value.year}")
+    if value.month:
+        return Markup(f"{_MONTHS[value.month - 1]} {value.year}")
+    return Markup(str(value.year))
+
+
+def _labeller(country_names: dict[str, str]) -> Any:
+    def label(entry: Any) -> str:
+        """What a reader calls a record: a State's name, a meeting's title, a request's State and year."""
+        record = entry.record
+        if entry.kind.name == "requests":
+            return f"request of {country_names[record.country]}, {record.year}"
+        return getattr(record, "name", None) or getattr(record, "title", None) or getattr(record, "text", None) or entry.id
+    return label
+
+
+def _globals(site: Site) -> dict[str, Any]:
+    """Names every template may use: looked up once per build."""
+    country_names = {i: e.record.name for i, e in site.entries["countries"].items()}
+    return {
+        "config": site.config,
+        "as_of": site.config.as_of,
+        "titles": {
+            "sources": {i: e.record.title for i, e in site.entries["sources"].items()},
+            "countries": country_names,
+            "meetings": {i: e.record.title for i, e in site.entries["meetings"].items()},
+            "coalitions": {i: e.record.title for i, e in site.entries["coalitions"].items()},
+            "headings": {i: e.record.title for i, e in site.entries["headings"].items()},
+        },
+        "badge": badge,
+        "label": _labeller(country_names),
+    }
+
+
+def render_page(env: jinja2.Environment, page: PlannedPage, names: dict[str, Any]) -> str:
+    template = env.get_template(page.template)
+    return template.render(**names, **page.context, page=page, link=Links(page))
+
+
+def render_site(site: Site, env: jinja2.Environment | None = None) -> dict[str, tuple[PlannedPage, str]]:
+    """Plan and render every generated page: Markdown path → (page, Markdown text)."""
+    env = env or make_environment()
+    names = _globals(site)
+    return {page.src: (page, render_page(env, page, names)) for page in plan_pages(site)}

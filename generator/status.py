@@ -1,0 +1,115 @@
+"""Statuses computed as of a date: deadline ledgers, obligations, reports, coalition stages.
+
+Nothing here is stored in the content: "pressing" or "overdue" depend on `as_of`, and a
+record dated after `as_of` does not count yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .models.coalition import Coalition, Stage
+from .models.common import PartialDate
+from .models.config import Windows
+from .models.country import Article7Status, Country, Extension, Obligation
+
+
+@dataclass(frozen=True)
+class Status:
+    """A computed status: a stable code (CSS class, tests) and a sentence for readers."""
+
+    code: str  # completed, overdue, pressing, due, ongoing, missing, unknown
+    label: str
+
+
+def months_between(start: dt.date, end: dt.date) -> int:
+    """Whole calendar months from start to end (negative when end is earlier)."""
+    months = (end.year - start.year) * 12 + (end.month - start.month)
+    if end.day < start.day:
+        months -= 1 if months > 0 else 0
+    return months
+
+
+def happened(when: PartialDate | dt.date | None, as_of: dt.date) -> bool:
+    if when is None:
+        return False
+    start = when.start if isinstance(when, PartialDate) else when
+    return start <= as_of
+
+
+def extension_in_force(extension: Extension, meeting_dates: dict[str, dt.date], as_of: dt.date) -> bool:
+    """An extension moves the deadline once a meeting has granted it, on or before as_of."""
+    if extension.decided_at is None or extension.granted is False:
+        return False
+    return meeting_dates.get(extension.decided_at, dt.date.max) <= as_of
+
+
+def current_deadline(obligation: Obligation, meeting_dates: dict[str, dt.date], as_of: dt.date) -> dt.date | None:
+    deadline = obligation.deadline
+    for extension in obligation.extensions:
+        if extension_in_force(extension, meeting_dates, as_of):
+            deadline = extension.new_deadline
+    return deadline
+
+
+def pending_extension(obligation: Obligation, meeting_dates: dict[str, dt.date], as_of: dt.date) -> Extension | None:
+    """An extension submitted by as_of and not yet granted (nor refused) as of that date."""
+    for extension in obligation.extensions:
+        if (happened(extension.submitted, as_of) and extension.granted is not False
+                and not extension_in_force(extension, meeting_dates, as_of)):
+            return extension
+    return None
+
+
+def deadline_phrase(deadline: dt.date, as_of: dt.date) -> str:
+    months = months_between(as_of, deadline)
+    if deadline < as_of:
+        late = months_between(deadline, as_of)
+        return f"deadline passed {late} month{'s' if late != 1 else ''} ago" if late else "deadline passed this month"
+    if months == 0:
+        return "deadline this month"
+    return f"deadline in {months} month{'s' if months != 1 else ''}"
+
+
+def obligation_status(obligation: Obligation, meeting_dates: dict[str, dt.date], as_of: dt.date, windows: Windows) -> Status:
+    if happened(obligation.completed, as_of):
+        return Status("completed", f"completed {obligation.completed}")
+    deadline = current_deadline(obligation, meeting_dates, as_of)
+    if deadline is None:
+        return Status("ongoing", "no deadline" if obligation.article.value in (5, 9) else "deadline not recorded")
+    phrase = deadline_phrase(deadline, as_of)
+    if deadline < as_of:
+        return Status("overdue", f"overdue: {phrase}")
+    if months_between(as_of, deadline) < windows.pressing_months:
+        return Status("pressing", f"pressing: {phrase}")
+    return Status("due", phrase)
+
+
+def next_deadline(country: Country, meeting_dates: dict[str, dt.date], as_of: dt.date) -> tuple[dt.date, Obligation] | None:
+    """The soonest deadline of an obligation not completed as of the date."""
+    upcoming = [
+        (deadline, obligation)
+        for obligation in country.obligations
+        if not happened(obligation.completed, as_of)
+        and (deadline := current_deadline(obligation, meeting_dates, as_of)) is not None
+    ]
+    return min(upcoming, key=lambda pair: pair[0]) if upcoming else None
+
+
+def missing_reports(country: Country, as_of: dt.date) -> list[int]:
+    """Years whose Article 7 report is recorded as missing and was due by as_of."""
+    return sorted(
+        report.year
+        for report in country.article7_reports
+        if report.status is Article7Status.missing and (report.due is None or report.due <= as_of)
+    )
+
+
+def coalition_stage(coalition: Coalition, as_of: dt.date) -> Stage | None:
+    """The stage of the latest milestone dated on or before as_of that sets one."""
+    stage = None
+    for milestone in sorted(coalition.milestones, key=lambda m: m.date):
+        if milestone.stage is not None and happened(milestone.date, as_of):
+            stage = milestone.stage
+    return stage
