@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# Reproducible builds: the same commit builds byte-identical pages (dates in sitemap, gzip).
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export SOURCE_DATE_EPOCH
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test serve check schema clean
 
@@ -15,7 +19,14 @@ $(INSTALLED): pyproject.toml
 check: $(INSTALLED)
 	$(BIN)/ccm-ica check
 
+# Build beside the last good site and swap only on success: a failed build leaves site/ alone.
 site: check
+	rm -rf .site-build
+	$(BIN)/mkdocs build --strict --site-dir .site-build
+	rm -rf site && mv .site-build site
+
+serve: $(INSTALLED)
+	$(BIN)/mkdocs serve
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
@@ -24,4 +35,4 @@ schema: $(INSTALLED)
 	$(BIN)/ccm-ica schema
 
 clean:
-	rm -rf $(VENV) site
+	rm -rf $(VENV) site .site-build

@@ -89,6 +89,62 @@ FILES: dict[str, str] = {
             date: "2018-05"
         sources: [summary]
     """,
+    "content/coalitions/mne-clearance.yml": """
+        title: "Montenegro: clearance"
+        country: mne
+        partners:
+          - name: Norway
+            country: nor
+            role: donor
+        focus: [4]
+        milestones:
+          - date: "2018-05"
+            text: "Funding secured"
+            stage: active
+          - date: "2020-07-21"
+            text: "Clearance finished"
+            stage: completed
+        sources: [summary]
+    """,
+    "content/assistance/nor-mne-2018.yml": """
+        donor: Norway
+        donor_country: nor
+        recipient: mne
+        year: 2018
+        area: clearance
+        kinds: [financial]
+        description: "Funding for survey and clearance."
+        sources: [summary]
+    """,
+    "content/action-plan/headings/5-1.yml": """
+        number: "5.1"
+        title: "Strengthen partnerships at all levels"
+        paragraphs:
+          - number: "38(b)"
+            text: "Share information and good practices."
+        sources: [note]
+    """,
+    "content/action-plan/activities/first-informal-meeting.yml": """
+        title: "First informal meeting"
+        description: "Meet States which have requested assistance."
+        who: [Australia, Peru]
+        headings: [5-1]
+        planned: "24 November 2017"
+        start: "2017-11-24"
+        status: done
+        evidence:
+          - meeting: 2017-11-24-affected
+            note: "The meeting took place."
+        sources: [note]
+    """,
+    "content/action-plan/outputs/affected-meeting.yml": """
+        text: "One informal meeting with affected States Parties."
+        order: 1
+        headings: [5-1]
+        measure: meetings-affected-only
+        target: "one meeting held"
+        sources: [note]
+    """,
 }
 
 

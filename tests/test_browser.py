@@ -1,0 +1,259 @@
+"""The built site in a real browser (Debian's Chromium): pages, search, phones, print, colours.
+
+The site is built once, served on 127.0.0.1, and every request a page makes is recorded and
+anything bound for another host is refused. Set CCM_SCREENSHOTS=<folder> to keep screenshots
+for people to look at; set CCM_SITE=<folder> to test an already built site instead of building.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from browser_support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PHONE,
+    WIDE,
+    Watch,
+    build_site,
+    contrast,
+    guard,
+    screenshot,
+    serve,
+    why_no_browser,
+)
+
+pytestmark = pytest.mark.skipif(why_no_browser() is not None, reason=why_no_browser() or "")
+
+STATUS_CODES = ("completed", "overdue", "pressing", "due", "ongoing", "missing", "unknown")
+
+# The site's URL contract (PRODUCT.md); the meeting page is found in the built site.
+CONTRACT_PAGES = ("/", "/countries/", "/countries/mne/", "/requests/", "/deadlines/", "/timeline/",
+                  "/coalitions/", "/action-plan/", "/meetings/", "/report/", "/data/", "/contribute/")
+
+
+class Site:
+    """The built site: its folder and the address it is served at."""
+
+    def __init__(self, folder: Path, url: str) -> None:
+        self.folder = folder
+        self.url = url
+
+    def has(self, path: str) -> bool:
+        return (self.folder / path.strip("/") / "index.html").is_file()
+
+    def meeting_page(self) -> str:
+        pages = sorted(self.folder.glob("meetings/*/index.html"))
+        if not pages:
+            pytest.fail("the built site has no meeting page (meetings/<slug>/index.html)")
+        return f"/meetings/{pages[0].parent.name}/"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    given = os.environ.get("CCM_SITE")
+    folder = Path(given) if given else build_site(tmp_path_factory.mktemp("browser") / "site")
+    with serve(folder) as url:
+        yield Site(folder, url)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def open_page(browser, site: Site) -> Iterator[Callable[..., tuple[object, Watch]]]:
+    """open_page(path, viewport=…, **context options) → (page, watch), guarded and loaded."""
+    contexts = []
+
+    def opener(path: str, viewport: dict[str, int] = WIDE, **options):
+        context = browser.new_context(viewport=viewport, **options)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        page = context.new_page()
+        watch = guard(context, page)
+        response = page.goto(site.url + path, wait_until="load")
+        assert response is not None and response.status == 200, f"{path}: {response and response.status}"
+        return page, watch
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+def assert_clean(watch: Watch) -> None:
+    problems = watch.problems()
+    assert not problems, "\n".join(problems)
+
+
+def main_pages(site: Site) -> list[str]:
+    return ["/", "/countries/mne/", site.meeting_page()]
+
+
+# --- reading and searching ----------------------------------------------------------------
+
+
+def test_home_profile_and_meeting_open_without_errors_or_outside_requests(open_page, site: Site) -> None:
+    for path in main_pages(site):
+        page, watch = open_page(path)
+        assert page.locator("article h1").first.inner_text().strip(), f"{path} has no title"
+        page.wait_for_load_state("networkidle")
+        assert_clean(watch)
+
+
+def test_every_address_in_the_page_is_this_site(open_page, site: Site) -> None:
+    # Stylesheets, scripts, images, frames: none may point at another host, even unused.
+    for path in main_pages(site):
+        page, _ = open_page(path)
+        addresses = page.eval_on_selector_all(
+            "link[href]:not([rel=canonical]):not([rel=prev]):not([rel=next]):not([rel=alternate]),"
+            " script[src], img[src], iframe[src], source[src], video[src], audio[src], object[data]",
+            "els => els.map(el => el.href || el.src || el.data)",
+        )
+        outside = [a for a in addresses if not a.startswith(site.url) and not a.startswith("data:")]
+        assert not outside, f"{path} loads from another host: {outside}"
+
+
+def test_repository_link_is_plain_and_fetches_no_facts(open_page) -> None:
+    page, watch = open_page("/")
+    link = page.locator("a.md-source").first
+    assert link.get_attribute("href").startswith("https://github.com/")
+    # Material's script fetches repository facts from api.github.com only for this attribute.
+    assert link.get_attribute("data-md-component") is None
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".md-source__facts").count() == 0
+    assert_clean(watch)
+
+
+@pytest.mark.parametrize("viewport", [WIDE, PHONE], ids=["wide", "phone"])
+def test_search_finds_montenegro(open_page, viewport: dict[str, int]) -> None:
+    page, watch = open_page("/", viewport=viewport)
+    if viewport is PHONE:
+        page.locator("label.md-header__button[for=__search]").click()
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Montenegro")
+    result = page.locator(".md-search-result__item", has_text="Montenegro").first
+    result.wait_for(state="visible")
+    hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(el => el.href)")
+    assert any("/countries/mne/" in href for href in hrefs), hrefs
+    assert_clean(watch)
+
+
+# --- phones -------------------------------------------------------------------------------
+
+_WIDER_THAN_SCREEN = """() => {
+  const width = window.innerWidth;
+  const scrolls = el => { for (let a = el.parentElement; a; a = a.parentElement) {
+      if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(a).overflowX)) return true; }
+    return false; };
+  const culprits = [...document.querySelectorAll('body *')]
+    .filter(el => el.getBoundingClientRect().right > width + 1 && !scrolls(el))
+    .slice(0, 5)
+    .map(el => `<${el.tagName.toLowerCase()} class="${el.className}"> ends at ${Math.round(el.getBoundingClientRect().right)}px`);
+  return {page: document.documentElement.scrollWidth, screen: width, culprits};
+}"""
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_no_page_is_wider_than_a_phone(open_page, site: Site, javascript: bool) -> None:
+    paths = [p for p in CONTRACT_PAGES if site.has(p)] + [site.meeting_page()]
+    wide = {}
+    for path in paths:
+        page, watch = open_page(path, viewport=PHONE, java_script_enabled=javascript)
+        measured = page.evaluate(_WIDER_THAN_SCREEN)
+        if measured["page"] > measured["screen"]:
+            wide[path] = measured
+        assert_clean(watch)
+    assert not wide, f"pages wider than {PHONE['width']}px: {wide}"
+
+
+def test_tables_scroll_inside_their_box_on_a_phone(open_page) -> None:
+    page, _ = open_page("/countries/", viewport=PHONE)
+    boxes = page.eval_on_selector_all(
+        "article table",
+        """els => els.map(t => { const box = t.closest('.md-typeset__scrollwrap') || t;
+             return {right: box.getBoundingClientRect().right, overflow: getComputedStyle(box).overflowX}; })""",
+    )
+    assert boxes, "the countries index has no table"
+    for box in boxes:
+        assert box["right"] <= PHONE["width"] + 1
+        assert box["overflow"] in ("auto", "scroll")
+
+
+# --- colours ------------------------------------------------------------------------------
+
+_COLOURS = """selector => [...document.querySelectorAll(selector)].map(el => {
+  const backdrop = e => { for (let a = e.parentElement; a; a = a.parentElement) {
+      const bg = getComputedStyle(a).backgroundColor;
+      if (bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent') return bg; }
+    return 'rgb(255, 255, 255)'; };
+  const style = getComputedStyle(el);
+  return {text: el.textContent.trim().slice(0, 40), fg: style.color, bg: style.backgroundColor, page: backdrop(el)};
+})"""
+
+_ADD_BADGES = """codes => { const p = document.createElement('p');
+  p.innerHTML = codes.map(c => `<span class="ccm-status ccm-status--${c}">test ${c}</span>`).join(' ');
+  document.querySelector('article').append(p); }"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_status_badges_and_quiet_text_meet_wcag_aa(open_page, scheme: str) -> None:
+    page, _ = open_page("/", color_scheme=scheme)
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+    page.evaluate(_ADD_BADGES, list(STATUS_CODES))  # every modifier, whether or not the data has it
+    low = []
+    for selector in (".ccm-status", ".ccm-figure strong", ".ccm-source"):
+        for item in page.evaluate(_COLOURS, selector):
+            ratio = contrast(item["fg"], item["bg"], item["page"])
+            if ratio < 4.5:
+                low.append(f"{selector} {item['text']!r}: {ratio:.2f}:1 ({item['fg']} on {item['bg']})")
+    assert not low, "\n".join(low)
+
+
+# --- print ----------------------------------------------------------------------------------
+
+
+def test_print_shows_the_content_only_black_on_white_with_link_targets(open_page) -> None:
+    page, _ = open_page("/countries/mne/", color_scheme="dark")
+    page.evaluate("""() => { const a = document.createElement('a');
+        a.href = 'https://www.clusterconvention.org/'; a.textContent = 'the Convention';
+        a.id = 'ccm-print-probe'; document.querySelector('article').append(a); }""")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary",
+                     ".md-search", ".md-content__button", ".md-footer"):
+        shown = page.eval_on_selector_all(selector, "els => els.filter(e => e.offsetParent !== null).length")
+        assert shown == 0, f"{selector} is printed"
+    text = page.evaluate("() => getComputedStyle(document.querySelector('article')).color")
+    assert text == "rgb(0, 0, 0)"
+    after = page.evaluate("() => getComputedStyle(document.getElementById('ccm-print-probe'), '::after').content")
+    assert "https://www.clusterconvention.org/" in after
+    row_break = page.evaluate("() => { const tr = document.querySelector('article tr');"
+                              " return tr ? getComputedStyle(tr).breakInside : 'avoid'; }")
+    assert row_break == "avoid"
+    screenshot(page, "print-profile")
+
+
+# --- screenshots for people -----------------------------------------------------------------
+
+
+@pytest.mark.skipif(not os.environ.get("CCM_SCREENSHOTS"), reason="set CCM_SCREENSHOTS=<folder> to keep screenshots")
+def test_screenshots(open_page, site: Site) -> None:
+    names = {"/": "home", "/countries/mne/": "profile-mne", site.meeting_page(): "meeting"}
+    for path, name in names.items():
+        for viewport in (WIDE, PHONE):
+            page, watch = open_page(path, viewport=viewport)
+            page.wait_for_load_state("networkidle")
+            screenshot(page, f"{name}-{viewport['width']}")
+            assert_clean(watch)
+    page, _ = open_page("/countries/mne/", color_scheme="dark")
+    screenshot(page, "profile-mne-1280-dark")
