@@ -1,0 +1,68 @@
+"""The real content built into the real site: every record gets its page, nothing leaves the host."""
+
+from __future__ import annotations
+
+import filecmp
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import build_site
+from sitebuild import build_html, page
+from sitefixture import PROJECT
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory) -> Path:
+    return build_html(PROJECT, tmp_path_factory.mktemp("real") / "site")
+
+
+def test_a_page_for_every_country_and_meeting(real_site):
+    site = build_site(PROJECT)
+    for iso3 in site.entries["countries"]:
+        assert (real_site / "countries" / iso3 / "index.html").is_file(), iso3
+    for slug in site.entries["meetings"]:
+        assert (real_site / "meetings" / slug / "index.html").is_file(), slug
+
+
+def test_montenegro_profile(real_site):
+    html = page(real_site, "countries/mne")
+    assert "1 August 2020" in html and "21 July 2020" in html
+    assert "Norway" in html
+    assert "edit/main/content/countries/mne.yml" in html
+
+
+# Links a reader clicks may point elsewhere; nothing the browser loads by itself may.
+_LOADED = re.compile(r'<(?:script|img|iframe|source|audio|video|embed)\b[^>]*\bsrc="(?P<src>[^"]+)"'
+                     r'|<link\b[^>]*\bhref="(?P<href>[^"]+)"'
+                     r'|url\((?P<url>[^)]+)\)'
+                     r'|@import\s+["\'](?P<imp>[^"\']+)')
+
+
+def test_no_reference_to_another_host_except_links(real_site):
+    offenders = []
+    for file in sorted(real_site.rglob("*")):
+        if file.suffix not in (".html", ".css", ".js", ".json", ".xml"):
+            continue
+        text = file.read_text(encoding="utf-8", errors="replace")
+        for match in _LOADED.finditer(text):
+            target = next(g for g in match.groups() if g).strip("'\" ")
+            if re.match(r"^(https?:)?//", target):
+                offenders.append(f"{file.relative_to(real_site)}: {target}")
+    assert offenders == []
+
+
+def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1530316800")
+    first = build_html(PROJECT, tmp_path / "one")
+    second = build_html(PROJECT, tmp_path / "two")
+    differences = []
+
+    def compare(cmp: filecmp.dircmp) -> None:
+        differences.extend(cmp.left_only + cmp.right_only + cmp.diff_files)
+        for sub in cmp.subdirs.values():
+            compare(sub)
+
+    compare(filecmp.dircmp(first, second, ignore=[]))
+    assert differences == []
