@@ -87,6 +87,7 @@ class Meeting(Record):
     recommendations: list[Point] = Field(default_factory=list, description="Recommendations and outcomes.")
     follow_ups: list[FollowUp] = Field(default_factory=list, description="Follow-up actions, with owner and status.")
     figures: list[Figure] = Field(default_factory=list, description="Numbers reported at the meeting.")
+    note: str | None = Field(default=None, description="Anything a reader should know, including doubts about a fact (e.g. an assumed place).")
     countries: list[CountryRef] = Field(default_factory=list, description="ISO3 codes of the States the meeting concerned or named.")
     coalitions: list[CoalitionRef] = Field(default_factory=list, description="Ids of Country Coalitions discussed.")
     sources: Sources
