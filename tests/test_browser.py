@@ -166,14 +166,16 @@ _WIDER_THAN_SCREEN = """() => {
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 def test_no_page_is_wider_than_a_phone(open_page, site: Site, javascript: bool) -> None:
     paths = [p for p in CONTRACT_PAGES if site.has(p)] + [site.meeting_page()]
+    page, watch = open_page(paths[0], viewport=PHONE, java_script_enabled=javascript)
     wide = {}
     for path in paths:
-        page, watch = open_page(path, viewport=PHONE, java_script_enabled=javascript)
+        response = page.goto(site.url + path, wait_until="load")
+        assert response is not None and response.status == 200, path
         measured = page.evaluate(_WIDER_THAN_SCREEN)
         if measured["page"] > measured["screen"]:
             wide[path] = measured
-        assert_clean(watch)
     assert not wide, f"pages wider than {PHONE['width']}px: {wide}"
+    assert_clean(watch)
 
 
 def test_tables_scroll_inside_their_box_on_a_phone(open_page) -> None:
