@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files
 
 from .pipeline import build_site
 from .problems import ContentError
+from .plan import plan_files
 from .render import TEMPLATES, render_site
 
 log = get_plugin_logger(__name__)
@@ -36,6 +37,7 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
     def on_config(self, config: Any) -> Any:
         self._root = Path(self.config.root or Path(config.config_file_path).parent)
         self._pages: dict[str, Any] = {}
+        self._files: list[Any] = []
         return config
 
     def on_pre_build(self, config: Any) -> None:
@@ -44,6 +46,7 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
             as_of = dt.date.fromisoformat(as_of_text) if as_of_text else None
             site = build_site(self._root, as_of)
             self._pages = render_site(site)
+            self._files = plan_files(site)
         except ContentError as error:
             raise PluginError(str(error)) from None
         except ValueError as error:
@@ -57,6 +60,10 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
             generated = File.generated(config, src, content=markdown)
             generated.edit_uri = page.edit
             files.append(generated)
+        for planned in self._files:
+            if files.get_file_from_path(planned.path) is not None:
+                raise PluginError(f"ccm-ica: docs/{planned.path} would hide the generated file {planned.path}")
+            files.append(File.generated(config, planned.path, content=planned.content))
         for file in files:
             if file.generated_by is None and file.is_documentation_page():
                 file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"

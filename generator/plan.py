@@ -21,6 +21,14 @@ class PlannedPage:
     edit: str | None = None  # the YAML file an "edit this page" link opens
 
 
+@dataclass(frozen=True)
+class PlannedFile:
+    """A file published as it is (data downloads, feeds, documents): its path under the site."""
+
+    path: str
+    content: bytes = field(compare=False, repr=False)
+
+
 # Where each kind of record is shown: its own page, or an anchor on an index page.
 _RECORD_PAGES = {
     "countries": ("countries/{id}.md", ""),
@@ -65,13 +73,23 @@ def plan_pages(site: Site) -> list[PlannedPage]:
         ),
         PlannedPage("sources/index.md", "sources.md.j2", "Sources", views.sources(shared)),
     ]
-    seen: dict[str, PlannedPage] = {}
+    _refuse_twice([page.src for page in pages])
+    return pages
+
+
+def plan_files(site: Site) -> list[PlannedFile]:
+    """Every file published as it is, beside the pages (each feature adds its own here)."""
+    files: list[PlannedFile] = []
+    _refuse_twice([file.path for file in files])
+    return files
+
+
+def _refuse_twice(paths: list[str]) -> None:
+    seen: set[str] = set()
     problems = []
-    for page in pages:
-        if page.src in seen:
-            problems.append(Problem(page.edit or page.src, 1, 1, f"two pages would be written at {page.src}",
-                                    "rename one of the records"))
-        seen[page.src] = page
+    for path in paths:
+        if path in seen:
+            problems.append(Problem(path, 1, 1, f"two outputs would be written at {path}", "rename one of the records"))
+        seen.add(path)
     if problems:
         raise ContentError(problems)
-    return pages
