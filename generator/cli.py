@@ -1,4 +1,4 @@
-"""The `ccm-ica` command: check the content, write schemas (more commands join as they land)."""
+"""The `ccm-ica` command: check the content, write the report, write schemas."""
 
 from __future__ import annotations
 
@@ -29,6 +29,11 @@ def _parser() -> argparse.ArgumentParser:
                            help="text (path:line:column: message), github (workflow annotations) or json")
     check_cmd.add_argument("--as-of", type=_date, help="compute statuses as of this date (YYYY-MM-DD)")
 
+    report_cmd = commands.add_parser("report", help="write the 8MSP progress report (Word or Markdown)")
+    report_cmd.add_argument("--format", choices=["docx", "md"], default="docx", help="docx (Word) or md (Markdown)")
+    report_cmd.add_argument("-o", "--output", type=Path, required=True, help="file to write, e.g. report.docx")
+    report_cmd.add_argument("--as-of", type=_date, help="count records as of this date (YYYY-MM-DD)")
+
     schema_cmd = commands.add_parser("schema", help="write a JSON Schema per kind of record")
     schema_cmd.add_argument("-o", "--output", type=Path, help=f"folder to write to (default: {SCHEMA_DIR}/)")
     return parser
@@ -38,6 +43,23 @@ def _check(args: argparse.Namespace) -> int:
     site, problems = check(args.root, args.as_of)
     print(format_problems(problems, args.format))
     return 1 if any(p.severity is Severity.error for p in problems) else 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .report.build import build_report
+    from .report.document import to_docx, to_markdown
+
+    site, problems = check(args.root, args.as_of)
+    if site is None:
+        print(format_problems(problems, "text"), file=sys.stderr)
+        return 1
+    document, _, _ = build_report(site, args.as_of)
+    if args.format == "docx":
+        args.output.write_bytes(to_docx(document, site.config.as_of))
+    else:
+        args.output.write_text(to_markdown(document), encoding="utf-8")
+    print(f"wrote {args.output} (as of {site.config.as_of.isoformat()})")
+    return 0
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -52,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command != "schema" and not args.root.is_dir():
         print(f"ccm-ica: error: the folder '{args.root}' does not exist", file=sys.stderr)
         return 2
-    return {"check": _check, "schema": _schema}[args.command](args)
+    return {"check": _check, "report": _report, "schema": _schema}[args.command](args)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import views
+from .report import page as report_page
 from .index import Site
 from .problems import ContentError, Problem
 
@@ -72,6 +73,7 @@ def plan_pages(site: Site) -> list[PlannedPage]:
             for entry in site.entries["meetings"].values()
         ),
         PlannedPage("sources/index.md", "sources.md.j2", "Sources", views.sources(shared)),
+        PlannedPage("report/index.md", "report.md.j2", "8MSP progress report", report_page.context(site)),
     ]
     _refuse_twice([page.src for page in pages])
     return pages
@@ -79,7 +81,9 @@ def plan_pages(site: Site) -> list[PlannedPage]:
 
 def plan_files(site: Site) -> list[PlannedFile]:
     """Every file published as it is, beside the pages (each feature adds its own here)."""
-    files: list[PlannedFile] = []
+    files: list[PlannedFile] = [
+        PlannedFile(report_page.DOCX_PATH, report_page.docx(site)),
+    ]
     _refuse_twice([file.path for file in files])
     return files
 

@@ -11,6 +11,7 @@ import jinja2
 from markupsafe import Markup
 
 from .markdown_text import escape_markdown, markdown_link
+from .dates import long_date
 from .index import Site
 from .models.common import PartialDate
 from .plan import PlannedPage, page_path, plan_pages
@@ -77,21 +78,9 @@ def badge(status: Status) -> Markup:
     return Markup(f'<span class="ccm-status ccm-status--{status.code}">{escape_markdown(status.label)}</span>')
 
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]
-
-
 def when(value: dt.date | PartialDate | None) -> Markup:
     """'24 November 2017', 'July 2018' or '2018': as precise as the source is."""
-    if value is None:
-        return Markup("—")
-    if isinstance(value, dt.date):
-        value = PartialDate(value.year, value.month, value.day)
-    if value.day:
-        return Markup(f"{value.day} {_MONTHS[value.month - 1]} {value.year}")
-    if value.month:
-        return Markup(f"{_MONTHS[value.month - 1]} {value.year}")
-    return Markup(str(value.year))
+    return Markup(long_date(value))
 
 
 def _labeller(country_names: dict[str, str]) -> Any:

@@ -1,0 +1,187 @@
+"""The report's content, section by section, from the Site and its indicators as of a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..dates import long_date
+from ..index import Site
+from ..models.meeting import FollowUpStatus
+from ..status import coalition_stage, current_deadline, happened, obligation_status
+from .document import Bullets, Document, Heading, Paragraph, Table
+from .indicators import MEETING_MEASURES, REPORTED_MEASURES, Indicators, compute
+from .outputs import NOT_MEASURABLE, OutputResult, evaluate
+
+_MEASURE_LABELS = {
+    "states-requesting": "States Parties requesting assistance",
+    "states-providing": "States providing assistance",
+    "states-receiving": "States receiving assistance",
+}
+
+
+def _names(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else "—"
+
+
+def build_report(site: Site, as_of: dt.date | None = None) -> tuple[Document, Indicators, list[OutputResult]]:
+    as_of = as_of or site.config.as_of
+    indicators = compute(site, as_of, site.config.windows.deadline_warning_months)
+    results = evaluate(site, indicators)
+    countries = site.entries["countries"]
+    coordinators = sorted({countries[c].record.name for a in site.records("activities") for c in a.who_countries})
+    period = site.config.reporting_period
+    document = Document(
+        title="Progress report on international cooperation and assistance to the Eighth Meeting of States Parties",
+        lines=(f"Submitted by the Coordinators on International Cooperation and Assistance ({_names(coordinators)})",
+               f"Reporting period: {long_date(period.start)} to {long_date(period.end)}",
+               f"Figures as of {long_date(as_of)}; records dated later are not counted"),
+    )
+    _introduction(document, site, as_of)
+    _activities(document, site, as_of)
+    _outputs(document, indicators, results)
+    _meetings(document, site, indicators)
+    _requests(document, site, as_of)
+    _coalitions(document, site, as_of)
+    _challenges(document, site, indicators, results, as_of)
+    _annexes(document, site, indicators, as_of)
+    return document, indicators, results
+
+
+def _introduction(document: Document, site: Site, as_of: dt.date) -> None:
+    headings = sorted(site.entries["headings"].values(), key=lambda e: e.id)
+    document.add(
+        Heading("I. Introduction"),
+        Paragraph("Article 6 of the Convention on Cluster Munitions gives each State Party the right to seek and "
+                  "receive assistance, and asks each State Party in a position to do so to provide technical, material "
+                  "and financial assistance to States Parties affected by cluster munitions."),
+        Paragraph("Action 5 of the Dubrovnik Action Plan (2016–2020) covers international cooperation and assistance. "
+                  "The Coordinators' concept note turns it into a work plan up to the Eighth Meeting of States Parties "
+                  f"(8MSP). Its headings are: {'; '.join(f'{e.record.number} {e.record.title}' for e in headings)}."),
+        Paragraph("This report is generated from the open database of cooperation and assistance that the States "
+                  "Parties asked for in December 2017. Every figure below is counted from its records as of "
+                  f"{long_date(as_of)}; where the Implementation Support Unit (ISU) reported a figure, both are shown."),
+    )
+
+
+def _activities(document: Document, site: Site, as_of: dt.date) -> None:
+    activities = sorted(site.entries["activities"].values(), key=lambda e: (e.record.start.start if e.record.start else dt.date.max, e.id))
+    meetings = site.entries["meetings"]
+    done = [e for e in activities if e.record.status.value == "done"]
+    document.add(Heading("II. Activities undertaken"),
+                 Paragraph(f"The work plan has {len(activities)} activities. Recorded as done: {len(done)}; ongoing: "
+                           f"{sum(1 for e in activities if e.record.status.value == 'ongoing')}; planned, or with no report "
+                           f"of their completion: {sum(1 for e in activities if e.record.status.value in ('planned', 'not-reported'))}."))
+    rows = []
+    for entry in activities:
+        a = entry.record
+        evidence = "; ".join(
+            ev.note + (f" ({meetings[ev.meeting].record.title}, {long_date(meetings[ev.meeting].record.date)})" if ev.meeting else "")
+            for ev in a.evidence) or "none recorded"
+        rows.append((a.title, a.planned or long_date(a.start), a.status.value, evidence))
+    document.add(Table("Table 1. Work-plan activities", ("Activity", "Planned", "Status", "Evidence"), tuple(rows)))
+
+
+def _outputs(document: Document, indicators: Indicators, results: list[OutputResult]) -> None:
+    document.add(Heading("III. Expected outputs by the 8MSP"))
+    for result in results:
+        output = result.entry.record
+        basis = f" Counted from: {'; '.join(result.evidence)}." if result.evidence else ""
+        document.add(Paragraph(f"Expected output {output.order}: {output.text} Status: {result.status}. "
+                               f"Figures: {result.figures}.{basis}"))
+    document.add(Table("Table 2. Expected outputs and their status", ("No.", "Expected output", "Indicator", "Figures", "Status"),
+                       tuple((str(r.entry.record.order), r.entry.record.text,
+                              r.entry.record.measure.value if r.entry.record.measure else "—", r.figures, r.status) for r in results)))
+
+
+def _meetings(document: Document, site: Site, indicators: Indicators) -> None:
+    document.add(Heading("IV. What the informal meetings found"))
+    held = sorted((e for entries in indicators.meetings.values() for e in entries), key=lambda e: e.record.date)
+    planned = len(MEETING_MEASURES)
+    document.add(Paragraph(f"The work plan foresaw {planned} informal meetings: one with affected States, one with donor "
+                           f"and partner States and one joint meeting. {len(held)} had been held by "
+                           f"{long_date(indicators.as_of)}."))
+    for entry in held:
+        m = entry.record
+        document.add(Heading(f"{m.title}, {long_date(m.date)}, {m.city}", level=2))
+        if m.key_points:
+            document.add(Paragraph("Key points raised:"),
+                         Bullets(tuple(p.text + (f" ({p.by})" if p.by else "") for p in m.key_points)))
+        if m.recommendations:
+            document.add(Paragraph("Recommendations and outcomes:"),
+                         Bullets(tuple(p.text + (f" ({p.by})" if p.by else "") for p in m.recommendations)))
+
+
+def _requests(document: Document, site: Site, as_of: dt.date) -> None:
+    countries = site.entries["countries"]
+    requests = sorted((e for e in site.entries["requests"].values() if e.record.year <= as_of.year),
+                      key=lambda e: (e.record.year, countries[e.record.country].record.name, e.id))
+    document.add(Heading("V. States that requested assistance and what came of it"))
+    for year in sorted({e.record.year for e in requests}):
+        names = sorted({countries[e.record.country].record.name for e in requests if e.record.year == year})
+        document.add(Paragraph(f"In {year}, {len(names)} States Parties requested assistance in the records: {_names(names)}."))
+    rows = tuple(
+        (countries[r.country].record.name, str(r.year), r.area.value if r.area else "not stated", r.status.value,
+         "; ".join(f"{x.by}: {x.what} ({long_date(x.date)})" for x in r.responses if happened(x.date, as_of)) or "none recorded")
+        for r in (e.record for e in requests))
+    document.add(Table("Table 3. Requests for assistance and responses", ("State", "Year", "Area", "Status", "Responses"), rows))
+
+
+def _coalitions(document: Document, site: Site, as_of: dt.date) -> None:
+    countries = site.entries["countries"]
+    coalitions = sorted(site.entries["coalitions"].values(), key=lambda e: e.record.title)
+    document.add(Heading("VI. Country Coalitions"),
+                 Paragraph(f"{len(coalitions)} Country Coalitions are recorded. Their stage as of {long_date(as_of)}:"))
+    rows = []
+    for entry in coalitions:
+        c = entry.record
+        stage = coalition_stage(c, as_of)
+        past = [m for m in sorted(c.milestones, key=lambda m: m.date) if happened(m.date, as_of)]
+        rows.append((c.title, countries[c.country].record.name, "; ".join(p.name for p in c.partners) or "—",
+                     stage.value if stage else "not recorded yet",
+                     f"{long_date(past[-1].date)}: {past[-1].text}" if past else "none by this date"))
+    document.add(Table("Table 4. Country Coalitions", ("Coalition", "State", "Partners", "Stage", "Latest milestone"), tuple(rows)))
+
+
+def _challenges(document: Document, site: Site, indicators: Indicators, results: list[OutputResult], as_of: dt.date) -> None:
+    document.add(Heading("VII. Challenges and recommendations"))
+    items = []
+    for entry, article, deadline in indicators.deadlines_needing_extension:
+        items.append(f"{entry.record.name}: the Article {article} deadline of {long_date(deadline)} falls within "
+                     f"{site.config.windows.deadline_warning_months} months, with no extension request or completion recorded.")
+    for result in results:
+        if result.status == NOT_MEASURABLE:
+            items.append(f"Expected output {result.entry.record.order} cannot be measured from the data: {result.figures}. "
+                         "Recording this information would let the next report measure it.")
+    for measure in REPORTED_MEASURES:
+        for figure in indicators.per_year[measure]:
+            if figure.differs:
+                items.append(f"{_MEASURE_LABELS[measure]} in {figure.year}: the records give {figure.computed}, "
+                             f"{figure.reported_by or 'the ISU'} reported {figure.reported:g}. The database is missing records for that year.")
+    for entry in sorted(site.entries["meetings"].values(), key=lambda e: e.record.date):
+        for follow_up in entry.record.follow_ups:
+            if entry.record.date <= as_of and follow_up.status in (FollowUpStatus.planned, FollowUpStatus.not_reported):
+                items.append(f"Follow-up of {entry.record.title} ({long_date(entry.record.date)}) not reported as done: "
+                             f"{follow_up.action} (owner: {follow_up.owner}).")
+    document.add(Paragraph("The following challenges follow from the records as of this report's cut-off date:"),
+                 Bullets(tuple(items) or ("None found in the records.",)))
+
+
+def _annexes(document: Document, site: Site, indicators: Indicators, as_of: dt.date) -> None:
+    rows = tuple(
+        (_MEASURE_LABELS[measure], str(f.year), str(f.computed), f"{f.reported:g}" if f.reported is not None else "—",
+         "differs" if f.differs else ("same" if f.reported is not None else "—"))
+        for measure in REPORTED_MEASURES for f in indicators.per_year[measure])
+    document.add(Heading("Annex I. Indicators by year: computed and reported"),
+                 Table("Table 5. Figures counted from the records beside those the ISU reported",
+                       ("Indicator", "Year", "From the records", "Reported by the ISU", "Comparison"), rows))
+    meeting_dates = {e.id: e.record.date for e in site.entries["meetings"].values()}
+    deadline_rows = []
+    for entry in sorted(site.entries["countries"].values(), key=lambda e: e.record.name):
+        for o in entry.record.obligations:
+            if o.article.value in (3, 4) and (o.deadline or o.extensions):
+                status = obligation_status(o, meeting_dates, as_of, site.config.windows)
+                deadline_rows.append((entry.record.name, str(o.article.value), long_date(o.deadline),
+                                      long_date(current_deadline(o, meeting_dates, as_of)), status.label))
+    document.add(Heading("Annex II. Article 3 and 4 deadlines"),
+                 Table(f"Table 6. Deadlines as of {long_date(as_of)}", ("State", "Article", "Original deadline", "Deadline in force", "Status"),
+                       tuple(deadline_rows)))

@@ -1,0 +1,143 @@
+"""The 8MSP progress report: indicators with known answers, the Word file, the page, the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import subprocess
+import sys
+
+import docx
+import pytest
+
+from generator.models.meeting import MeetingKind
+from generator.pipeline import build_site
+from generator.report.build import build_report
+from generator.report.document import to_docx, to_markdown
+from sitebuild import build_html, page, prepare
+from sitefixture import PROJECT, write_site
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory):
+    return build_site(write_site(tmp_path_factory.mktemp("report")))
+
+
+def figures(indicators, measure):
+    return {f.year: f.computed for f in indicators.per_year[measure]}
+
+
+def test_indicators_of_the_fixture(fixture_site):
+    _, indicators, results = build_report(fixture_site, dt.date(2018, 6, 30))
+    assert [e.id for e in indicators.meetings[MeetingKind.affected_only]] == ["2017-11-24-affected"]
+    assert indicators.meetings[MeetingKind.joint] == []
+    assert figures(indicators, "states-requesting") == {2017: 1}
+    assert figures(indicators, "states-providing") == {2018: 1}
+    assert figures(indicators, "states-receiving") == {2018: 1}
+    assert indicators.requests_with_response == 1
+    assert [(r.entry.record.order, r.status) for r in results] == [(1, "achieved")]
+
+
+def test_as_of_changes_the_indicators(fixture_site):
+    _, before, results = build_report(fixture_site, dt.date(2017, 11, 1))
+    assert before.meetings[MeetingKind.affected_only] == []
+    assert figures(before, "states-requesting") == {2017: 1}  # a request dated by its year counts from 1 January
+    assert results[0].status == "not started"
+    _, mid, _ = build_report(fixture_site, dt.date(2018, 4, 30))
+    assert mid.requests_with_response == 0  # Norway's response is dated May 2018
+
+
+def test_reported_figure_beside_the_computed_one_and_flagged(tmp_path):
+    meeting = """
+        title: "Donor meeting"
+        kind: donor-only
+        date: "2017-12-20"
+        city: Vienna
+        figures:
+          - measure: states-requesting
+            label: "States requesting assistance"
+            year: 2017
+            value: 13
+            by: ISU
+        sources: [summary]
+    """
+    site = build_site(write_site(tmp_path, {"content/meetings/2017-12-20-donors.yml": meeting}))
+    document, indicators, _ = build_report(site)
+    [figure] = indicators.per_year["states-requesting"]
+    assert (figure.year, figure.computed, figure.reported, figure.differs) == (2017, 1, 13, True)
+    assert "States Parties requesting assistance in 2017: the records give 1, ISU reported 13." in to_markdown(document)
+
+
+@pytest.fixture(scope="module")
+def real_report():
+    site = build_site(PROJECT)
+    document, indicators, results = build_report(site)
+    return site, document, docx.Document(io.BytesIO(to_docx(document, site.config.as_of)))
+
+
+def test_word_file_has_headings_tables_and_the_isu_figures(real_report):
+    _, _, word = real_report
+    headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
+    for expected in ["I. Introduction", "II. Activities undertaken", "III. Expected outputs by the 8MSP",
+                     "IV. What the informal meetings found", "V. States that requested assistance and what came of it",
+                     "VI. Country Coalitions", "VII. Challenges and recommendations",
+                     "Annex I. Indicators by year: computed and reported"]:
+        assert expected in headings
+    assert len(word.tables) >= 5
+    annex = next(t for t in word.tables if t.rows[0].cells[0].text == "Indicator")
+    rows = {(r.cells[0].text, r.cells[1].text): r.cells[3].text for r in annex.rows[1:]}
+    assert rows[("States Parties requesting assistance", "2015")] == "10"
+    assert rows[("States Parties requesting assistance", "2016")] == "13"
+    assert rows[("States providing assistance", "2015")] == "14"
+    assert rows[("States providing assistance", "2016")] == "19"
+    assert rows[("States receiving assistance", "2015")] == "4"
+    assert rows[("States receiving assistance", "2016")] == "10"
+
+
+def test_every_expected_output_has_a_status_in_the_word_file(real_report):
+    site, _, word = real_report
+    text = "\n".join(p.text for p in word.paragraphs)
+    for output in site.records("outputs"):
+        match = re.search(rf"Expected output {output.order}: .*? Status: (achieved|in progress|not started|not measurable from the data)\.", text)
+        assert match, output.order
+
+
+def test_paragraphs_are_numbered_like_un_documents(real_report):
+    _, _, word = real_report
+    numbers = [int(p.text.split(".")[0]) for p in word.paragraphs if re.match(r"^\d+\.\t", p.text)]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) > 10
+
+
+def test_report_page_matches_the_word_file(real_report, tmp_path):
+    _, _, word = real_report
+    site_dir = build_html(PROJECT, tmp_path / "site")
+    html = page(site_dir, "report")
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split()).replace("&#39;", "'").replace("&amp;", "&")
+    for paragraph in word.paragraphs:
+        if re.match(r"^\d+\.\t", paragraph.text):
+            number, body = paragraph.text.split("\t", 1)
+            assert f"{number} {' '.join(body.split())}" in text
+    assert 'href="ccm-ica-8msp-progress-report.docx"' in html
+    assert (site_dir / "report" / "ccm-ica-8msp-progress-report.docx").read_bytes()[:2] == b"PK"
+
+
+def test_cli_writes_docx_and_as_of_changes_the_meetings_indicator(tmp_path):
+    def run(*extra):
+        out = tmp_path / f"r{len(extra)}.docx"
+        result = subprocess.run([sys.executable, "-m", "generator", "--root", str(PROJECT), "report",
+                                 "--format", "docx", "-o", str(out), *extra], capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        return "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+
+    now, before = run(), run("--as-of", "2017-11-23")
+    assert "Expected output 1: " in now and "Status: achieved. Figures: 1 held by 30 June 2018" in now
+    assert "Status: not started. Figures: 0 held by 23 November 2017" in before
+
+
+def test_cli_markdown_format(tmp_path):
+    out = tmp_path / "r.md"
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(PROJECT), "report", "--format", "md",
+                             "-o", str(out)], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert out.read_text(encoding="utf-8").startswith("# Progress report on international cooperation")
