@@ -56,24 +56,23 @@ def _field_at(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[FieldInfo |
     return info, owner
 
 
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+def _find_type(annotation: Any, wanted: type) -> Any:
+    """The first class inside `annotation` (Optional, list, Annotated…) that subclasses `wanted`."""
+    if isinstance(annotation, type) and issubclass(annotation, wanted):
         return annotation
     for arg in typing.get_args(annotation):
-        found = _inner_model(arg)
+        found = _find_type(arg, wanted)
         if found is not None:
             return found
     return None
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    return _find_type(annotation, BaseModel)
 
 
 def _enum_of(annotation: Any) -> type[Enum] | None:
-    if isinstance(annotation, type) and issubclass(annotation, Enum):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _enum_of(arg)
-        if found is not None:
-            return found
-    return None
+    return _find_type(annotation, Enum)
 
 
 def _problem(model: type[BaseModel], path: str, locations: Locations, detail: dict[str, Any]) -> Problem:
