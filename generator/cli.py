@@ -1,4 +1,4 @@
-"""The `ccm-ica` command: check the content, write the report, write schemas."""
+"""The `ccm-ica` command: check the content, scaffold a record, write the report, write schemas."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from pathlib import Path
 
 from .pipeline import check
 from .problems import Severity, format_problems
+from .reminders import site_reminders
+from .scaffold import add_new_command, run_new
 from .schema import SCHEMA_DIR, write_schemas
 
 
@@ -28,6 +30,10 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--format", choices=["text", "github", "json"], default="text",
                            help="text (path:line:column: message), github (workflow annotations) or json")
     check_cmd.add_argument("--as-of", type=_date, help="compute statuses as of this date (YYYY-MM-DD)")
+    check_cmd.add_argument("--reminders", action="store_true",
+                           help="also print what needs attention (deadlines, reports, requests, reviews) as warnings")
+
+    add_new_command(commands)
 
     report_cmd = commands.add_parser("report", help="write the 8MSP progress report (Word or Markdown)")
     report_cmd.add_argument("--format", choices=["docx", "md"], default="docx", help="docx (Word) or md (Markdown)")
@@ -41,6 +47,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _check(args: argparse.Namespace) -> int:
     site, problems = check(args.root, args.as_of)
+    if args.reminders and site is not None:
+        problems += [reminder.problem() for reminder in site_reminders(site, site.config.as_of)]
     print(format_problems(problems, args.format))
     return 1 if any(p.severity is Severity.error for p in problems) else 0
 
@@ -74,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command != "schema" and not args.root.is_dir():
         print(f"ccm-ica: error: the folder '{args.root}' does not exist", file=sys.stderr)
         return 2
-    return {"check": _check, "report": _report, "schema": _schema}[args.command](args)
+    return {"check": _check, "new": run_new, "report": _report, "schema": _schema}[args.command](args)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -25,6 +26,8 @@ class Site:
     config: SiteConfig
     entries: dict[str, dict[str, Entry]]
     referrers: dict[Key, list[Key]] = field(default_factory=dict)
+    # File path → date of the last commit that changed it (generator/changes.py); empty outside git.
+    changed: dict[str, dt.date] = field(default_factory=dict)
 
     def records(self, kind: str) -> list[Any]:
         return [entry.record for entry in self.entries[kind].values()]

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from .kinds import KINDS, Kind
 from .models.config import SiteConfig
+from .placeholders import placeholder_problems
 from .problems import Problem, Severity
 from .validate import validate_record
 from .yaml_source import Locations, read_yaml
@@ -48,6 +49,12 @@ def _validated(root: Path, file: Path, model: type[BaseModel]) -> tuple[Any, Loc
     if document is None:
         return None, None, problems
     record, problems = validate_record(model, document.data, shown, document.locations)
+    unfilled = placeholder_problems(model, document.data, shown, document.locations)
+    if unfilled:
+        # A TODO also fails its field's type (a date, a list of values): say it once, as a TODO.
+        at_placeholders = {(p.line, p.column) for p in unfilled}
+        problems = unfilled + [p for p in problems if (p.line, p.column) not in at_placeholders]
+        record = None
     return record, document.locations, problems
 
 

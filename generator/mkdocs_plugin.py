@@ -44,13 +44,15 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
         as_of_text = self.config.as_of or os.environ.get("CCM_ICA_AS_OF")
         try:
             as_of = dt.date.fromisoformat(as_of_text) if as_of_text else None
+        except ValueError as error:
+            raise PluginError(f"ccm-ica: as_of must be YYYY-MM-DD: {error}") from None
+        # Only a bad as_of is reported as one; any other ValueError is a bug and keeps its traceback.
+        try:
             site = build_site(self._root, as_of)
             self._pages = render_site(site)
             self._files = plan_files(site)
         except ContentError as error:
             raise PluginError(str(error)) from None
-        except ValueError as error:
-            raise PluginError(f"ccm-ica: as_of must be YYYY-MM-DD: {error}") from None
 
     def on_files(self, files: Files, config: Any) -> Files:
         for src, (page, markdown) in self._pages.items():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from .changes import last_changed
 from .index import Site, build_index
 from .load import load
 from .problems import ContentError, Problem, Severity
@@ -25,10 +26,11 @@ def check(root: Path, as_of: dt.date | None = None) -> tuple[Site | None, list[P
 
 
 def build_site(root: Path, as_of: dt.date | None = None) -> Site:
-    """The indexed Site, or ContentError carrying every problem."""
+    """The indexed Site with each file's last change (from git), or ContentError carrying every problem."""
     site, problems = check(root, as_of)
     if site is None:
         raise ContentError(problems)
+    site.changed = last_changed(root)
     return site
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import views
+from . import data_exports, views
+from .field_reference import file_references
 from .report import page as report_page
 from .index import Site
 from .problems import ContentError, Problem
@@ -73,16 +74,30 @@ def plan_pages(site: Site) -> list[PlannedPage]:
             for entry in site.entries["meetings"].values()
         ),
         PlannedPage("sources/index.md", "sources.md.j2", "Sources", views.sources(shared)),
+        PlannedPage("data/index.md", "data.md.j2", "Data", data_exports.page_context(site)),
         PlannedPage("report/index.md", "report.md.j2", "8MSP progress report", report_page.context(site)),
+        PlannedPage("attention/index.md", "attention.md.j2", "Needs attention", views.attention(shared)),
+        PlannedPage("changes/index.md", "changes.md.j2", "Recent changes", views.changes(shared)),
+        *_reference_pages(),
     ]
     _refuse_twice([page.src for page in pages])
     return pages
+
+
+def _reference_pages() -> list[PlannedPage]:
+    """The field reference under the contributing guide: an index, then a page per kind of file."""
+    references = file_references()
+    return [
+        PlannedPage("contribute/reference/index.md", "reference_index.md.j2", "Field reference", {"references": references}),
+        *(PlannedPage(f"contribute/reference/{r.slug}.md", "reference.md.j2", r.title, {"reference": r}) for r in references),
+    ]
 
 
 def plan_files(site: Site) -> list[PlannedFile]:
     """Every file published as it is, beside the pages (each feature adds its own here)."""
     files: list[PlannedFile] = [
         PlannedFile(report_page.DOCX_PATH, report_page.docx(site)),
+        *(PlannedFile(path, content) for path, content in data_exports.data_files(site).items()),
     ]
     _refuse_twice([file.path for file in files])
     return files

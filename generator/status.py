@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .models.coalition import Coalition, Stage
 from .models.common import PartialDate
 from .models.config import Windows
-from .models.country import Article7Status, Country, Extension, Obligation
+from .models.country import Country, Extension, Obligation
 
 
 @dataclass(frozen=True)
@@ -95,15 +95,6 @@ def next_deadline(country: Country, meeting_dates: dict[str, dt.date], as_of: dt
         and (deadline := current_deadline(obligation, meeting_dates, as_of)) is not None
     ]
     return min(upcoming, key=lambda pair: pair[0]) if upcoming else None
-
-
-def missing_reports(country: Country, as_of: dt.date) -> list[int]:
-    """Years whose Article 7 report is recorded as missing and was due by as_of."""
-    return sorted(
-        report.year
-        for report in country.article7_reports
-        if report.status is Article7Status.missing and (report.due is None or report.due <= as_of)
-    )
 
 
 def coalition_stage(coalition: Coalition, as_of: dt.date) -> Stage | None:

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import Any
 
+from . import charts
+from .dates import long_date
 from .index import Site
+from .report.indicators import compute
+from .report.outputs import evaluate
 from .load import Entry
 from .models.common import Area, PartialDate
 from .models.request import Request, RequestStatus
+from .reminders import by_topic, site_reminders
 from .status import (
-    Status, coalition_stage, current_deadline, happened, missing_reports, months_between,
-    next_deadline, obligation_status, pending_extension,
+    Status, coalition_stage, current_deadline, happened, months_between, next_deadline, obligation_status,
 )
 
 OPEN = (RequestStatus.open, RequestStatus.partly_met)
+RECENT_CHANGES = 50  # records listed on /changes/; the git history has the rest
 
 
 class Shared:
@@ -29,6 +33,7 @@ class Shared:
         self.meeting_dates = {e.id: e.record.date for e in site.entries["meetings"].values()}
         self.meetings_sorted = sorted(site.entries["meetings"].values(), key=lambda e: (e.record.date, e.id))
         self.countries_sorted = sorted(site.entries["countries"].values(), key=lambda e: e.record.name)
+        self.reminders = site_reminders(site, self.as_of)
 
     def status(self, obligation: Any) -> Status:
         return obligation_status(obligation, self.meeting_dates, self.as_of, self.windows)
@@ -43,35 +48,9 @@ def evidence_based(request: Request) -> bool | None:
     return False if False in values else (True if all(v is True for v in values) else None)
 
 
-@dataclass(frozen=True)
-class Reminder:
-    text: str
-    code: str
-
-
-def reminders(shared: Shared, entry: Entry) -> list[Reminder]:
-    """What a coordinator should chase for this State, as of the date."""
-    country, found = entry.record, []
-    for obligation in country.obligations:
-        deadline = shared.deadline(obligation)
-        if deadline is None or happened(obligation.completed, shared.as_of) or obligation.article.value not in (3, 4):
-            continue
-        months = months_between(shared.as_of, deadline)
-        if months < shared.windows.deadline_warning_months and not pending_extension(obligation, shared.meeting_dates, shared.as_of):
-            found.append(Reminder(f"Article {obligation.article.value} deadline {deadline} is within "
-                                  f"{shared.windows.deadline_warning_months} months, with no extension request recorded", "pressing"))
-    for year in missing_reports(country, shared.as_of):
-        found.append(Reminder(f"Article 7 report for {year} missing", "missing"))
-    return found
-
-
 def home(shared: Shared) -> dict[str, Any]:
     site, as_of = shared.site, shared.as_of
-    requesting: dict[int, set[str]] = defaultdict(set)
-    for request in site.records("requests"):
-        if request.year <= as_of.year:
-            requesting[request.year].add(request.country)
-    pressing = [row for row in deadlines(shared)["rows"] if row["status"].code in ("overdue", "pressing")]
+    pressing = [row for row in _deadline_rows(shared)["rows"] if row["status"].code in ("overdue", "pressing")]
     past = [e for e in shared.meetings_sorted if e.record.date <= as_of]
     return {
         "counts": {
@@ -80,7 +59,7 @@ def home(shared: Shared) -> dict[str, Any]:
             "meetings": len(past),
             "coalitions": len(site.entries["coalitions"]),
         },
-        "requesting_by_year": sorted((year, len(states)) for year, states in requesting.items()),
+        **_by_year(shared),
         "pressing": pressing,
         "latest_meetings": list(reversed(past[-5:])),
         "upcoming_meetings": [e for e in shared.meetings_sorted if e.record.date > as_of][:3],
@@ -133,7 +112,9 @@ def country(shared: Shared, entry: Entry) -> dict[str, Any]:
             {"obligation": o, "status": shared.status(o), "deadline": shared.deadline(o), "ledger": ledger(shared, o)}
             for o in entry.record.obligations
         ],
-        "reminders": reminders(shared, entry),
+        "reminders": [r for r in shared.reminders if r.country == iso3],
+        "ledger_chart": _ledger_chart(shared, entry),
+        "last_changed": site.changed.get(entry.path),
         "requests": requests,
         "responses_given": responded,
         "received": [e for e in assistance if e.record.recipient == iso3],
@@ -175,7 +156,7 @@ def _close_to_completion(shared: Shared, entries: list[Entry]) -> list[dict[str,
     return sorted(rows, key=lambda row: (row["deadline"], row["entry"].id))
 
 
-def deadlines(shared: Shared) -> dict[str, Any]:
+def _deadline_rows(shared: Shared) -> dict[str, Any]:
     rows = [
         {"country": entry, "obligation": o, "deadline": shared.deadline(o), "status": shared.status(o)}
         for entry in shared.countries_sorted
@@ -185,6 +166,31 @@ def deadlines(shared: Shared) -> dict[str, Any]:
     done = [r for r in rows if r["status"].code == "completed"]
     open_rows = sorted((r for r in rows if r["status"].code != "completed"), key=lambda r: (r["deadline"] or dt.date.max, r["country"].id))
     return {"rows": open_rows, "completed": sorted(done, key=lambda r: (str(r["obligation"].completed), r["country"].id))}
+
+
+def deadlines(shared: Shared) -> dict[str, Any]:
+    """Every Article 3 and 4 ledger, soonest first, and the same ledgers as one chart."""
+    found = _deadline_rows(shared)
+    ledgers = [charts.ledger_row(f"{r['country'].record.name}, Art. {r['obligation'].article.value}", r["obligation"],
+                                 shared.meeting_dates, shared.as_of) for r in found["rows"] + found["completed"]]
+    title = f"Article 3 and 4 deadlines as of {long_date(shared.as_of)}"
+    return {**found, "chart": ledgers and charts.deadlines_chart("chart-deadlines", title, ledgers, shared.as_of)}
+
+
+def _by_year(shared: Shared) -> dict[str, Any]:
+    """States requesting, providing and receiving assistance per year: the figures and their chart."""
+    years, series = charts.by_year(shared.site, shared.as_of)
+    title = f"States requesting, providing and receiving assistance, by year, as of {long_date(shared.as_of)}"
+    return {"by_year": [(year, *(values[i] for _, values in series)) for i, year in enumerate(years)],
+            "by_year_chart": years and charts.per_year_chart("chart-by-year", title, years, series)}
+
+
+def _ledger_chart(shared: Shared, entry: Entry) -> Any:
+    """The State's Article 3 and 4 deadline ledgers as one small timeline, if it has any."""
+    rows = [charts.ledger_row(f"Article {o.article.value}", o, shared.meeting_dates, shared.as_of)
+            for o in entry.record.obligations if o.article.value in (3, 4) and (o.deadline or o.extensions)]
+    title = f"{entry.record.name}: Article 3 and 4 deadlines as of {long_date(shared.as_of)}"
+    return rows and charts.deadlines_chart("chart-ledger", title, rows, shared.as_of, width=5.2)
 
 
 def timeline(shared: Shared) -> dict[str, Any]:
@@ -235,6 +241,8 @@ def action_plan(shared: Shared) -> dict[str, Any]:
         "headings": sorted(site.entries["headings"].values(), key=lambda e: e.id),
         "activities": sorted(site.entries["activities"].values(), key=lambda e: (e.record.start or PartialDate(9999), e.id)),
         "outputs": sorted(site.entries["outputs"].values(), key=lambda e: e.record.order),
+        # The same statuses and figures as the progress report, as of the same date.
+        "results": {r.entry.id: r for r in evaluate(site, compute(site, shared.as_of, shared.windows.deadline_warning_months))},
     }
 
 
@@ -253,6 +261,7 @@ def meeting(shared: Shared, entry: Entry) -> dict[str, Any]:
         "decisions": site.referring("meetings", entry.id, "countries"),
         "activities": site.referring("meetings", entry.id, "activities"),
         "past": entry.record.date <= shared.as_of,
+        "last_changed": site.changed.get(entry.path),
     }
 
 
@@ -264,3 +273,15 @@ def sources(shared: Shared) -> dict[str, Any]:
                                         key=lambda c: (c.kind.name, c.id))}
         for e in entries
     ]}
+
+
+def attention(shared: Shared) -> dict[str, Any]:
+    """The /attention/ page: every reminder, grouped by what it is about."""
+    return {"topics": list(by_topic(shared.reminders))}
+
+
+def changes(shared: Shared) -> dict[str, Any]:
+    """The /changes/ page: records by the date of their last commit, newest first."""
+    entries = [e for kind in shared.site.entries.values() for e in kind.values() if e.path in shared.site.changed]
+    rows = sorted(((shared.site.changed[e.path], e) for e in entries), key=lambda pair: (-pair[0].toordinal(), pair[1].path))
+    return {"rows": rows[:RECENT_CHANGES], "total": len(rows), "dated": bool(shared.site.changed)}

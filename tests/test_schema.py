@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import typing
 
 import jsonschema
 import pytest
 import yaml
-from pydantic import BaseModel
 
+from generator.field_reference import nested_models
 from generator.kinds import KINDS
 from generator.models.config import SiteConfig
 from generator.schema import all_schemas, modeline, schema_text
@@ -23,27 +22,16 @@ def test_committed_schemas_match_the_models():
             f"schemas/{name} is out of date: run `ccm-ica schema`")
 
 
-def _models(model: type[BaseModel], seen: set) -> typing.Iterator[type[BaseModel]]:
-    if model in seen:
-        return
-    seen.add(model)
-    yield model
-    for info in model.model_fields.values():
-        for arg in [info.annotation, *typing.get_args(info.annotation), *(a for t in typing.get_args(info.annotation) for a in typing.get_args(t))]:
-            if isinstance(arg, type) and issubclass(arg, BaseModel):
-                yield from _models(arg, seen)
-
-
 def test_every_field_has_a_description():
-    seen: set = set()
-    missing = [
+    """The field reference (tests/test_field_reference.py) and the schemas show these descriptions."""
+    missing = {
         f"{model.__name__}.{name}"
         for root in [kind.model for kind in KINDS] + [SiteConfig]
-        for model in _models(root, seen)
+        for model in nested_models(root)
         for name, info in model.model_fields.items()
         if not info.description
-    ]
-    assert missing == []
+    }
+    assert missing == set()
 
 
 def _content_files():

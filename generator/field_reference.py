@@ -1,0 +1,147 @@
+"""The field reference: every field of every kind of file, read from the models themselves.
+
+Generated, never written by hand, so it cannot drift from what the check accepts; a test
+fails when a field has no description or is missing from the pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+from typing import Annotated, Any
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from .kinds import KINDS, KINDS_BY_NAME
+from .load import CONFIG_FILE
+from .models.common import PartialDate, Ref
+from .models.config import SiteConfig
+from .scaffold import example, record_text
+
+_SIMPLE = {
+    str: "text",
+    int: "whole number",
+    float: "number",
+    bool: "true or false",
+    dt.date: "date: YYYY-MM-DD",
+    PartialDate: "date: YYYY, YYYY-MM or YYYY-MM-DD",
+}
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    """One field: its full path as the check names it (obligations[].deadline), and what it takes."""
+
+    path: str
+    type: str
+    required: bool
+    allowed: tuple[str, ...]
+    description: str
+    anchor: str | None  # the section listing its own fields, for a field holding a group of fields
+
+
+@dataclass(frozen=True)
+class Section:
+    """The fields of the record itself (path ''), or of a group inside it (obligations[])."""
+
+    path: str
+    anchor: str
+    about: str
+    rows: tuple[FieldRow, ...]
+
+
+@dataclass(frozen=True)
+class FileReference:
+    """One kind of file coordinators write: where it lives, its fields, an example."""
+
+    slug: str  # the page: /contribute/reference/<slug>/
+    label: str
+    where: str  # a sentence saying where such files live
+    about: str
+    sections: tuple[Section, ...]
+    example: str
+
+    @property
+    def title(self) -> str:
+        return f"Field reference: {self.label}"
+
+
+def _with_metadata(info: FieldInfo) -> Any:
+    """The field's type with its Annotated markers (a Ref), which pydantic keeps apart."""
+    return Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+
+
+def describe(annotation: Any) -> tuple[str, tuple[str, ...], type[BaseModel] | None]:
+    """(type in words, allowed values, model of a group of fields) of a type annotation."""
+    origin = typing.get_origin(annotation)
+    if origin is Annotated:
+        base, *extras = typing.get_args(annotation)
+        ref = next((extra for extra in extras if isinstance(extra, Ref)), None)
+        return (f"{KINDS_BY_NAME[ref.kind].label} id", (), None) if ref else describe(base)
+    if origin in (list, tuple):
+        text, allowed, model = describe(typing.get_args(annotation)[0])
+        return f"list of: {text}", allowed, model
+    options = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+    if options:  # Optional[...]: whether it may be left out is the "required" column's business
+        return describe(options[0])
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return "allowed value", tuple(str(member.value) for member in annotation), None
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return "group of fields", (), annotation
+    return _SIMPLE.get(annotation, str(annotation)), (), None
+
+
+def _sections(model: type[BaseModel], path: str = "") -> Iterator[Section]:
+    rows, nested = [], []
+    for name, info in model.model_fields.items():
+        text, allowed, inner = describe(_with_metadata(info))
+        field_path = f"{path}.{name}" if path else name
+        inner_path = field_path + ("[]" if text.startswith("list of") else "")
+        anchor = _anchor(inner_path) if inner else None
+        rows.append(FieldRow(field_path, text, info.is_required(), allowed, info.description or "", anchor))
+        if inner:
+            nested.append((inner, inner_path))
+    yield Section(path, _anchor(path) if path else "fields", _about(model), tuple(rows))
+    for inner, inner_path in nested:
+        yield from _sections(inner, inner_path)
+
+
+def _anchor(path: str) -> str:
+    return "field-" + path.replace("[]", "").replace(".", "-").replace("_", "-")
+
+
+def _about(model: type[BaseModel]) -> str:
+    return (model.__doc__ or "").strip().splitlines()[0]
+
+
+def nested_models(model: type[BaseModel]) -> Iterator[type[BaseModel]]:
+    """The model and every model its fields hold, each once."""
+    seen: set[type[BaseModel]] = set()
+
+    def walk(current: type[BaseModel]) -> Iterator[type[BaseModel]]:
+        if current in seen:
+            return
+        seen.add(current)
+        yield current
+        for info in current.model_fields.values():
+            inner = describe(_with_metadata(info))[2]
+            if inner is not None:
+                yield from walk(inner)
+
+    yield from walk(model)
+
+
+def file_references() -> list[FileReference]:
+    """One reference per kind of record, then site_config.yml."""
+    references = [
+        FileReference(kind.name, kind.label, f"One file per record, in the folder {kind.folder}/", _about(kind.model),
+                      tuple(_sections(kind.model)), example(kind))
+        for kind in KINDS
+    ]
+    references.append(FileReference("site-config", "site settings", f"One file, {CONFIG_FILE}, at the top of the repository", _about(SiteConfig),
+                                    tuple(_sections(SiteConfig)), record_text(None, SiteConfig, {}, [_about(SiteConfig)])))
+    return references

@@ -1,0 +1,249 @@
+"""`ccm-ica new KIND …`: write a new record with every required field, each explained.
+
+What the command knows (a State's names, a date, a year) is filled in; everything else is a
+TODO that `ccm-ica check` rejects (generator/placeholders.py), so an unfilled record cannot be
+merged. The same skeleton, without the known values, is the example in the field reference.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+import textwrap
+import typing
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import pycountry
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic.fields import FieldInfo
+
+from .kinds import KINDS_BY_NAME, Kind
+from .models.common import Area
+from .placeholders import PLACEHOLDER
+from .schema import modeline
+
+# Ids stay bare, except words YAML 1.1 tools (the schema check in editors) would read as true/false/null.
+_BARE = re.compile(r"^[a-z][a-z0-9-]*$")
+_YAML_1_1_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
+WIDTH = 96  # comment lines wrap here, so the file reads in GitHub's editor without scrolling
+
+
+class UsageError(Exception):
+    """The command line asks for something impossible: exit 2 with this sentence."""
+
+
+# --- the YAML text ----------------------------------------------------------------------
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The type under Optional[...] and Annotated[...]."""
+    while True:
+        if typing.get_origin(annotation) is Annotated:
+            annotation = typing.get_args(annotation)[0]
+            continue
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if typing.get_origin(annotation) not in (list, tuple) and len(args) == 1:
+            annotation = args[0]
+            continue
+        return annotation
+
+
+def _placeholder(info: FieldInfo) -> str:
+    """TODO written the way the real value will be: in a list, bare, or quoted like text and dates."""
+    annotation = _unwrap(info.annotation)
+    if typing.get_origin(annotation) in (list, tuple):
+        return f"[{PLACEHOLDER}]"
+    if isinstance(annotation, type) and issubclass(annotation, (Enum, int, float, bool)):
+        return PLACEHOLDER
+    return f'"{PLACEHOLDER}"'
+
+
+def _yaml_value(value: Any) -> str:
+    """A known value as YAML: dates and text in double quotes (JSON strings are valid YAML)."""
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, dt.date):
+        return f'"{value.isoformat()}"'
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_yaml_value(item) for item in value) + "]"
+    if _BARE.match(value) and value not in _YAML_1_1_WORDS:
+        return value  # an id (mne, 2017-11-24-affected-states), written as the content writes ids
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _comment(text: str, indent: str, first: str = "# ", rest: str = "# ") -> list[str]:
+    return textwrap.wrap(text, WIDTH, initial_indent=indent + first, subsequent_indent=indent + rest)
+
+
+def _enum_note(info: FieldInfo) -> list[str]:
+    """Allowed values, when the description does not already list them all."""
+    annotation = _unwrap(info.annotation)
+    if typing.get_origin(annotation) in (list, tuple):
+        annotation = _unwrap(typing.get_args(annotation)[0])
+    if not (isinstance(annotation, type) and issubclass(annotation, Enum)):
+        return []
+    values = [str(member.value) for member in annotation]
+    return [] if all(v in (info.description or "") for v in values) else [f"One of: {', '.join(values)}."]
+
+
+def field_lines(model: type[BaseModel], values: dict[str, Any], indent: str = "") -> list[str]:
+    """Each required or known field: its description as a comment, then `name: value`."""
+    lines: list[str] = []
+    for name, info in model.model_fields.items():
+        if not info.is_required() and name not in values:
+            continue
+        notes = [info.description or ""] + (_enum_note(info) if name not in values else [])
+        lines += _comment(" ".join(notes).strip(), indent)
+        nested = _unwrap(info.annotation)
+        if name not in values and isinstance(nested, type) and issubclass(nested, BaseModel):
+            lines += [f"{indent}{name}:", *field_lines(nested, {}, indent + "  ")]
+        else:
+            lines.append(f"{indent}{name}: {_yaml_value(values[name]) if name in values else _placeholder(info)}")
+    return lines
+
+
+def optional_lines(model: type[BaseModel], values: dict[str, Any]) -> list[str]:
+    """The optional fields not written, listed in a comment so a coordinator knows they exist."""
+    rest = [(name, info) for name, info in model.model_fields.items() if not info.is_required() and name not in values]
+    if not rest:
+        return []
+    lines = ["", "# Optional fields, to add when needed:"]
+    for name, info in rest:
+        lines += _comment(f"{name}: {info.description or ''}", "", first="#   ", rest="#     ")
+    return lines
+
+
+def record_text(kind: Kind | None, model: type[BaseModel], values: dict[str, Any], about: list[str]) -> str:
+    """A whole file: the schema modeline (for content), what it is, then the fields."""
+    first = [modeline(kind.folder, kind.name)] if kind else []
+    header = [line for text in about for line in _comment(text, "")] + [""]
+    return "\n".join(first + header + field_lines(model, values) + optional_lines(model, values)) + "\n"
+
+
+def example(kind: Kind) -> str:
+    """The skeleton shown in the field reference: what `ccm-ica new` writes, nothing filled in."""
+    return record_text(kind, kind.model, {}, [_docstring(kind.model)])
+
+
+def _docstring(model: type[BaseModel]) -> str:
+    return (model.__doc__ or "").strip().splitlines()[0]
+
+
+# --- the records each command writes --------------------------------------------------
+
+
+def _country(iso3: str) -> Any:
+    found = pycountry.countries.get(alpha_3=iso3.upper()) if len(iso3) == 3 and iso3.isalpha() else None
+    if found is None:
+        raise UsageError(f"'{iso3}' is not an ISO 3166-1 alpha-3 country code (e.g. fra for France)")
+    return found
+
+
+def _checked(model: type[BaseModel], values: dict[str, Any]) -> dict[str, Any]:
+    """Each value given on the command line, validated as its field will be."""
+    for name, value in values.items():
+        info = model.model_fields[name]
+        try:
+            TypeAdapter(Annotated[info.annotation, info]).validate_python(value)
+        except ValidationError as error:
+            reason = error.errors()[0]["msg"]
+            raise UsageError(f"{name}: '{value}' is not allowed here ({reason[0].lower()}{reason[1:]})") from None
+    return values
+
+
+def _slug(text: str) -> str:
+    if not KINDS_BY_NAME["sources"].id_pattern.match(text):
+        raise UsageError(f"'{text}' cannot be part of a file name: use lower-case letters, digits and hyphens")
+    return text
+
+
+def planned_record(args: argparse.Namespace) -> tuple[Kind, str, dict[str, Any]]:
+    """(kind, id, known field values) for `ccm-ica new KIND …`, or UsageError."""
+    if args.kind == "country":
+        country = _country(args.iso3)
+        values = {"name": country.name}
+        official = getattr(country, "official_name", None)
+        if official and official != country.name:
+            values["official_name"] = official
+        return KINDS_BY_NAME["countries"], args.iso3.lower(), values
+    if args.kind == "request":
+        iso3 = _country(args.iso3).alpha_3.lower()
+        values = {"country": iso3, "year": args.year} | ({"area": Area(args.area)} if args.area else {})
+        record_id = f"{iso3}-{args.year}" + (f"-{args.area}" if args.area else "")
+        return KINDS_BY_NAME["requests"], record_id, values
+    if args.kind == "meeting":
+        return KINDS_BY_NAME["meetings"], f"{args.date.isoformat()}-{_slug(args.slug)}", {"date": args.date}
+    if args.kind == "coalition":
+        iso3 = _country(args.iso3).alpha_3.lower()
+        return KINDS_BY_NAME["coalitions"], f"{iso3}-{_slug(args.slug)}", {"country": iso3}
+    return KINDS_BY_NAME["sources"], _slug(args.slug), {}
+
+
+def new_record(root: Path, args: argparse.Namespace, command: str) -> int:
+    """Write the record; 1 if the file exists (never overwritten), 2 on a usage error."""
+    try:
+        kind, record_id, values = planned_record(args)
+        _checked(kind.model, values)
+    except UsageError as error:
+        print(f"ccm-ica new: error: {error}", file=sys.stderr)
+        return 2
+    shown = f"{kind.folder}/{record_id}.yml"
+    path = root / shown
+    if path.exists():
+        print(f"ccm-ica new: {shown} already exists: edit it instead (nothing was written)", file=sys.stderr)
+        return 1
+    text = record_text(kind, kind.model, values, [
+        _docstring(kind.model),
+        f"Written by `{command}`. Replace every {PLACEHOLDER} (the check rejects them), then run "
+        f"`ccm-ica check`. The site's field reference, /contribute/reference/{kind.name}/, explains every field.",
+    ])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {shown}: replace every {PLACEHOLDER}, then run `ccm-ica check`")
+    country = values.get("country")
+    if country and not (root / KINDS_BY_NAME["countries"].folder / f"{country}.yml").exists():
+        print(f"note: there is no {KINDS_BY_NAME['countries'].folder}/{country}.yml yet: "
+              f"write it with `ccm-ica new country {country}`")
+    return 0
+
+
+# --- the command line -----------------------------------------------------------------
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date: write YYYY-MM-DD") from None
+
+
+def add_new_command(commands: Any) -> None:
+    """`ccm-ica new KIND …`, one sub-command per kind, so `--help` shows what each needs."""
+    new = commands.add_parser("new", help="write a new record with every required field and TODOs to fill in")
+    kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
+    country = kinds.add_parser("country", help="a State: ccm-ica new country fra")
+    country.add_argument("iso3", help="ISO 3166-1 alpha-3 code, e.g. fra")
+    request = kinds.add_parser("request", help="a request for assistance: ccm-ica new request mne 2018 clearance")
+    request.add_argument("iso3", help="the requesting State's ISO3 code")
+    request.add_argument("year", type=int, help="the year the request was made or reported for")
+    request.add_argument("area", nargs="?", choices=[a.value for a in Area], help="the obligation area, if known")
+    meeting = kinds.add_parser("meeting", help="a meeting: ccm-ica new meeting 2018-09-03 8msp")
+    meeting.add_argument("date", type=_date, help="first day, YYYY-MM-DD")
+    meeting.add_argument("slug", help="a short name, e.g. 8msp or donor-states")
+    coalition = kinds.add_parser("coalition", help="a Country Coalition: ccm-ica new coalition bwa stockpile-destruction")
+    coalition.add_argument("iso3", help="the affected State's ISO3 code")
+    coalition.add_argument("slug", help="a short name, e.g. stockpile-destruction")
+    source = kinds.add_parser("source", help="a document cited: ccm-ica new source ccm-msp-2018-5")
+    source.add_argument("slug", help="a short name, e.g. ccm-msp-2018-5")
+
+
+def run_new(args: argparse.Namespace) -> int:
+    words = [str(getattr(args, name)) for name in ("iso3", "year", "area", "date", "slug") if getattr(args, name, None) is not None]
+    return new_record(args.root, args, " ".join(["ccm-ica new", args.kind, *words]))

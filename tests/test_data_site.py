@@ -1,0 +1,40 @@
+"""The built site, fixture and real: /data/ holds every download, and the charts are in the pages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.kinds import KINDS
+from sitebuild import build_html, page, prepare
+from sitefixture import PROJECT, write_site
+
+
+@pytest.fixture(scope="module", params=["fixture", "real"])
+def built(request, tmp_path_factory) -> Path:
+    if request.param == "fixture":
+        return build_html(prepare(write_site(tmp_path_factory.mktemp("data-fixture"))))
+    return build_html(PROJECT, tmp_path_factory.mktemp("data-real") / "site")
+
+
+def test_data_folder_holds_every_download(built):
+    data = built / "data"
+    expected = [f"{kind.name}.{ext}" for kind in KINDS for ext in ("json", "csv")]
+    expected += [f"schemas/{kind.name}.schema.json" for kind in KINDS]
+    expected += ["ccm-ica-data.zip", "ccm-ica.ics", "changes.atom", "index.html"]
+    for name in expected:
+        assert (data / name).is_file(), name
+    html = page(built, "data")
+    for name in ("countries.json", "countries.csv", "ccm-ica-data.zip", "ccm-ica.ics", "changes.atom"):
+        assert f'href="{name}"' in html, name
+
+
+def test_charts_are_in_the_pages_without_script(built):
+    profile = "countries/mne"
+    for url in ("", profile, "deadlines"):
+        html = page(built, url)
+        found = re.findall(r'<div class="ccm-chart"><svg\b.*?</svg></div>', html, flags=re.S)
+        assert len(found) == 1, url
+        assert "<script" not in found[0] and "<title id=" in found[0]
