@@ -18,7 +18,7 @@ from pydantic.fields import FieldInfo
 
 from .kinds import KINDS, KINDS_BY_NAME
 from .load import CONFIG_FILE
-from .models.common import PartialDate, Ref
+from .models.common import LocalizedText, PartialDate, Ref
 from .models.config import SiteConfig
 from .scaffold import example, record_text
 
@@ -29,6 +29,7 @@ _SIMPLE = {
     bool: "true or false",
     dt.date: "date: YYYY-MM-DD",
     PartialDate: "date: YYYY, YYYY-MM or YYYY-MM-DD",
+    LocalizedText: "text (or one per language: en, fr, es…)",
 }
 
 

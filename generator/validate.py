@@ -115,6 +115,9 @@ def _problem(model: type[BaseModel], path: str, locations: Locations, detail: di
         return Problem(path, line, column, f"{name}: the list is empty", f"add at least one entry: {description}")
     if kind == "string_too_short":
         return Problem(path, line, column, f"{name}: must not be empty", description)
+    if kind.startswith("text_"):
+        return Problem(path, line, column, f"{name}: {detail['msg']}",
+                       "write the text on one line, or one line per language: en (required), fr, es, ar, zh, ru")
     if kind == "string_pattern_mismatch":
         return Problem(path, line, column, f"{name}: {shown} does not have the expected form", description)
     if kind in ("list_type", "tuple_type"):

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from generator.kinds import KINDS
+from generator.models.common import TEXT_LANGUAGES
 from generator.pipeline import build_site
 from generator.render import render_site
 from generator.schema import all_schemas
@@ -44,6 +45,8 @@ def _inner_paths(schema: dict[str, Any], prop: dict[str, Any], path: str) -> Ite
     if "items" in prop:
         yield from _inner_paths(schema, prop["items"], path + "[]")
     for option in prop.get("anyOf", []):
+        if set(option.get("properties", {})) <= set(TEXT_LANGUAGES):
+            continue  # a text given per language: one field, not a group of fields
         yield from _inner_paths(schema, option, path)
 
 

@@ -6,7 +6,7 @@ from enum import Enum
 
 from pydantic import Field
 
-from .common import Article, CountryRef, OptionalSources, PartialDate, Record, Sources
+from .common import Article, CountryRef, OptionalSources, PartialDate, Record, Sources, Text
 
 
 class Stage(str, Enum):
@@ -31,7 +31,7 @@ class Milestone(Record):
     """A dated step; its stage, if given, is the coalition's stage from that date on."""
 
     date: PartialDate = Field(description="When (YYYY, YYYY-MM or YYYY-MM-DD).")
-    text: str = Field(min_length=1, description="What happened.")
+    text: Text = Field(description="What happened.")
     stage: Stage | None = Field(default=None, description="The stage the coalition entered on that date, if it changed.")
     sources: OptionalSources
 
@@ -39,11 +39,11 @@ class Milestone(Record):
 class Coalition(Record):
     """A Country Coalition: content/coalitions/<slug>.yml."""
 
-    title: str = Field(min_length=1, description="A short name, e.g. 'Botswana: stockpile destruction'.")
+    title: Text = Field(description="A short name, e.g. 'Botswana: stockpile destruction'.")
     country: CountryRef = Field(description="ISO3 code of the affected State at the centre of the coalition.")
     partners: list[Partner] = Field(default_factory=list, description="States and organisations working with it.")
     focus: list[Article] = Field(min_length=1, description="The articles (3, 4, 5, 9) the coalition works on.")
-    description: str | None = Field(default=None, description="What the coalition is for.")
+    description: Text | None = Field(default=None, description="What the coalition is for.")
     milestones: list[Milestone] = Field(default_factory=list, description="Dated steps, oldest first.")
-    note: str | None = Field(default=None, description="Anything a reader should know, including doubts.")
+    note: Text | None = Field(default=None, description="Anything a reader should know, including doubts.")
     sources: Sources

@@ -169,3 +169,77 @@ class Money(Record):
 
     value: float = Field(ge=0, description="The amount, as reported.")
     currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code of the currency reported, e.g. USD, EUR, NOK.")
+
+
+# --- text in several languages --------------------------------------------------------
+
+# UN languages a text may be given in; English is required (the site's fallback).
+TEXT_LANGUAGES = ("en", "fr", "es", "ar", "zh", "ru")
+
+
+class LocalizedText(str):
+    """Free text: English, with translations where a coordinator gave them.
+
+    It *is* the English string (so code that formats or compares text keeps working); the
+    renderer picks `translations[language]` for a page and marks an English fallback.
+    YAML: `text: "…"` or `text: {en: "…", fr: "…", es: "…"}`.
+    """
+
+    translations: dict[str, str]
+
+    def __new__(cls, english: str, translations: dict[str, str] | None = None) -> LocalizedText:
+        text = super().__new__(cls, english)
+        text.translations = dict(translations or {})
+        return text
+
+    def get(self, language: str) -> str | None:
+        """The text in `language`, or None if it has not been translated."""
+        return str(self) if language == "en" else self.translations.get(language)
+
+    def __reduce__(self) -> tuple:
+        return (LocalizedText, (str(self), self.translations))
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        def validate(value: Any) -> LocalizedText:
+            if isinstance(value, LocalizedText):
+                return value
+            if isinstance(value, str):
+                if not value.strip():
+                    raise PydanticCustomError("text_empty", "must not be empty")
+                return cls(value)
+            if isinstance(value, dict):
+                unknown = [key for key in value if key not in TEXT_LANGUAGES]
+                if unknown:
+                    raise PydanticCustomError("text_language", "'{key}' is not a language code this site knows",
+                                              {"key": unknown[0]})
+                if not isinstance(value.get("en"), str) or not value["en"].strip():
+                    raise PydanticCustomError("text_english", "the English text (en) is missing")
+                if not all(isinstance(v, str) and v.strip() for v in value.values()):
+                    raise PydanticCustomError("text_empty", "each language needs a piece of text")
+                return cls(value["en"], {k: v for k, v in sorted(value.items()) if k != "en"})
+            raise PydanticCustomError("text_type", "expected text, or one text per language")
+
+        def serialize(value: LocalizedText) -> str | dict[str, str]:
+            return {"en": str(value), **value.translations} if value.translations else str(value)
+
+        return core_schema.no_info_plain_validator_function(
+            validate, serialization=core_schema.plain_serializer_function_ser_schema(serialize)
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        return {
+            "anyOf": [
+                {"type": "string", "minLength": 1},
+                {
+                    "type": "object",
+                    "properties": {code: {"type": "string", "minLength": 1} for code in TEXT_LANGUAGES},
+                    "required": ["en"],
+                    "additionalProperties": False,
+                },
+            ],
+        }
+
+
+Text = LocalizedText

@@ -6,7 +6,7 @@ from enum import Enum
 
 from pydantic import Field
 
-from .common import Area, CountryRef, HelpKind, MeetingRef, Money, OptionalSources, PartialDate, Record, Sources
+from .common import Area, CountryRef, HelpKind, MeetingRef, Money, OptionalSources, PartialDate, Record, Sources, Text
 
 
 class Channel(str, Enum):
@@ -42,7 +42,7 @@ class Response(Record):
     by: str = Field(min_length=1, description="Who responded: a State or an organisation, as the source names it.")
     country: CountryRef | None = Field(default=None, description="ISO3 code of the responding State, if a State.")
     via: str | None = Field(default=None, description="The organisation that delivered the help, if any (e.g. an operator).")
-    what: str = Field(min_length=1, description="What was provided or pledged.")
+    what: Text = Field(description="What was provided or pledged.")
     kinds: list[HelpKind] = Field(default_factory=list, description="financial, technical, material, expertise.")
     date: PartialDate | None = Field(default=None, description="When (YYYY, YYYY-MM or YYYY-MM-DD).")
     amount: Money | None = Field(default=None, description="Amount and currency, where known.")
@@ -58,11 +58,11 @@ class Request(Record):
     meeting: MeetingRef | None = Field(default=None, description="Id of the meeting where the request was made, if made at one.")
     area: Area | None = Field(default=None, description="The obligation area; leave out only where the source does not say.")
     kinds: list[HelpKind] = Field(default_factory=list, description="The kinds of help asked for: financial, technical, material, expertise.")
-    description: str = Field(min_length=1, description="What was asked for, in the source's words where possible.")
+    description: Text = Field(description="What was asked for, in the source's words where possible.")
     evidence: Evidence = Field(default_factory=Evidence, description="Which elements of an evidence-based request it has.")
     status: RequestStatus = Field(description="open, partly-met, met, withdrawn or not-reported.")
     responses: list[Response] = Field(default_factory=list, description="Answers from donors and partners.")
-    note: str | None = Field(default=None, description="Anything a reader should know.")
+    note: Text | None = Field(default=None, description="Anything a reader should know.")
     last_reviewed: PartialDate | None = Field(default=None, description="When a coordinator last checked this record.")
     sources: Sources
 
@@ -78,5 +78,5 @@ class Assistance(Record):
     area: Area | None = Field(default=None, description="The obligation area it served.")
     kinds: list[HelpKind] = Field(default_factory=list, description="financial, technical, material, expertise.")
     amount: Money | None = Field(default=None, description="Amount in the original currency, where known.")
-    description: str = Field(min_length=1, description="What was given.")
+    description: Text = Field(description="What was given.")
     sources: Sources

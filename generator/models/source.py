@@ -6,7 +6,7 @@ from enum import Enum
 
 from pydantic import Field
 
-from .common import PartialDate, Record
+from .common import PartialDate, Record, Text
 
 
 class SourceKind(str, Enum):
@@ -31,4 +31,4 @@ class Source(Record):
     symbol: str | None = Field(default=None, description="UN document symbol, e.g. CCM/MSP/2018/1.")
     url: str | None = Field(default=None, pattern=r"^https?://", description="Public address (http or https), if any.")
     seed: str | None = Field(default=None, pattern=r"^\d{3}_[0-9a-f]{16}\.txt$", description="File name in the project's seed documents, for the five source documents.")
-    note: str | None = Field(default=None, description="What the document is, or a caveat on it.")
+    note: Text | None = Field(default=None, description="What the document is, or a caveat on it.")
