@@ -22,7 +22,7 @@ check: $(INSTALLED)
 # Build beside the last good site and swap only on success: a failed build leaves site/ alone.
 site: check
 	rm -rf .site-build
-	$(BIN)/mkdocs build --strict --site-dir .site-build
+	$(BIN)/ccm-ica build --site-dir .site-build
 	rm -rf site && mv .site-build site
 
 serve: $(INSTALLED)
@@ -36,3 +36,9 @@ schema: $(INSTALLED)
 
 clean:
 	rm -rf $(VENV) site .site-build
+
+# Timings of check and build on the real content and on synthetic content at scales 1, 3 and 10,
+# written to benchmarks/results.md (about 15 minutes on 2 cores; not run by CI).
+.PHONY: bench
+bench: $(INSTALLED)
+	$(BIN)/python benchmarks/run.py

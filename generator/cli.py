@@ -35,6 +35,10 @@ def _parser() -> argparse.ArgumentParser:
 
     add_new_command(commands)
 
+    build_cmd = commands.add_parser("build", help="check, then build the site in every language of site_config.yml")
+    build_cmd.add_argument("--site-dir", type=Path, default=Path("site"), help="where to write the site (default: site/)")
+    build_cmd.add_argument("--as-of", type=_date, help="compute statuses as of this date (YYYY-MM-DD)")
+
     report_cmd = commands.add_parser("report", help="write the 8MSP progress report (Word or Markdown)")
     report_cmd.add_argument("--format", choices=["docx", "md"], default="docx", help="docx (Word) or md (Markdown)")
     report_cmd.add_argument("-o", "--output", type=Path, required=True, help="file to write, e.g. report.docx")
@@ -51,6 +55,22 @@ def _check(args: argparse.Namespace) -> int:
         problems += [reminder.problem() for reminder in site_reminders(site, site.config.as_of)]
     print(format_problems(problems, args.format))
     return 1 if any(p.severity is Severity.error for p in problems) else 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .mkdocs_plugin import build_languages  # the emit step: the only one that imports MkDocs
+
+    site, problems = check(args.root, args.as_of)
+    if site is None:
+        print(format_problems(problems, "text"), file=sys.stderr)
+        return 1
+    try:
+        timings = build_languages(args.root.resolve(), args.site_dir.resolve(), args.as_of)
+    except Exception as error:  # MkDocs has already logged what went wrong, with its location
+        print(f"ccm-ica: the build failed: {error}", file=sys.stderr)
+        return 1
+    print("built " + ", ".join(f"{name} in {seconds:.1f} s" for name, seconds in timings.items()))
+    return 0
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -82,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command != "schema" and not args.root.is_dir():
         print(f"ccm-ica: error: the folder '{args.root}' does not exist", file=sys.stderr)
         return 2
-    return {"check": _check, "new": run_new, "report": _report, "schema": _schema}[args.command](args)
+    return {"build": _build, "check": _check, "new": run_new, "report": _report, "schema": _schema}[args.command](args)
 
 
 if __name__ == "__main__":  # pragma: no cover

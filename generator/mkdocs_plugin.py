@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,9 @@ from mkdocs.structure.files import File, Files
 
 from .pipeline import build_site
 from .problems import ContentError
-from .plan import plan_files
+from . import i18n
+from .index import Site
+from .plan import PlannedFile, plan_files
 from .render import TEMPLATES, render_site
 
 log = get_plugin_logger(__name__)
@@ -33,7 +37,19 @@ class CcmIcaConfig(base.Config):
     as_of = c.Optional(c.Type(str))  # overrides site_config.yml's as_of (YYYY-MM-DD)
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """What `build_languages` computes once and hands to the build of every language."""
+
+    site: Site
+    files: list[PlannedFile]
+
+
 class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
+    # Set by build_languages(); a plain `mkdocs build` leaves them alone and prepares its own.
+    prepared: Prepared | None = None
+    language: str = i18n.DEFAULT
+
     def on_config(self, config: Any) -> Any:
         self._root = Path(self.config.root or Path(config.config_file_path).parent)
         self._pages: dict[str, Any] = {}
@@ -48,9 +64,9 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
             raise PluginError(f"ccm-ica: as_of must be YYYY-MM-DD: {error}") from None
         # Only a bad as_of is reported as one; any other ValueError is a bug and keeps its traceback.
         try:
-            site = build_site(self._root, as_of)
-            self._pages = render_site(site)
-            self._files = plan_files(site)
+            prepared = self.prepared or _prepare(self._root, as_of)
+            self._pages = render_site(prepared.site, language=self.language)
+            self._files = prepared.files
         except ContentError as error:
             raise PluginError(str(error)) from None
 
@@ -89,3 +105,50 @@ _ALLOWED_ATTRIBUTES = {
     "*": {"id", "class", "title"},
     "a": {"href", "title", "class", "id"},
 }
+
+
+def _prepare(root: Path, as_of: dt.date | None) -> Prepared:
+    site = build_site(root, as_of)
+    return Prepared(site, plan_files(site))
+
+
+def _alternates(languages: list[str], language: str) -> list[dict[str, str]]:
+    """Links from this language's site root to each language's root (the default is the top)."""
+    up = "" if language == languages[0] else "../"
+    return [{"name": i18n.language_name(code), "lang": code,
+             "link": up + ("" if code == languages[0] else f"{code}/")} for code in languages]
+
+
+def _translated_nav(nav: Any) -> Any:
+    if isinstance(nav, list):
+        return [_translated_nav(item) for item in nav]
+    if isinstance(nav, dict):
+        return {i18n._(title): _translated_nav(value) for title, value in nav.items()}
+    return nav
+
+
+def build_languages(root: Path, site_dir: Path, as_of: dt.date | None = None) -> dict[str, float]:
+    """Build the site once per language of site_config.yml: the default at site_dir, the others
+    in site_dir/<code>/. Load, validate and index run once; MkDocs and the render run per language.
+    Returns the seconds each part took. Raises ContentError for bad content, Abort for a failed build."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    started = time.perf_counter()
+    prepared = _prepare(root, as_of)
+    timings = {"prepare": time.perf_counter() - started}
+    languages = list(prepared.site.config.languages)
+    for language in languages:
+        started = time.perf_counter()
+        out = site_dir if language == languages[0] else site_dir / language
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(out), strict=True)
+        config.theme["language"] = language
+        if len(languages) > 1:
+            config.extra["alternate"] = _alternates(languages, language)
+        with i18n.using(language):
+            config.nav = _translated_nav(config.nav)
+        plugin = config.plugins["ccm-ica"]
+        plugin.prepared, plugin.language = prepared, language
+        build(config)
+        timings[language] = time.perf_counter() - started
+    return timings

@@ -10,8 +10,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .markdown_text import escape_markdown, markdown_link
+from . import i18n
 from .dates import long_date
+from .markdown_text import escape_markdown, markdown_link, untranslated
 from .index import Site
 from .models.common import PartialDate
 from .plan import PlannedPage, page_path, plan_pages
@@ -38,7 +39,18 @@ def make_environment(folder: Path = TEMPLATES) -> jinja2.Environment:
     env.filters["md"] = escape_markdown
     env.filters["join"] = join  # the built-in would only HTML-escape the items
     env.filters["when"] = when
+    env.globals["_"] = translate
+    env.globals["ngettext"] = translate_plural
     return env
+
+
+def translate(message: str, **params: object) -> Markup:
+    """`_()` in templates: the catalog's text, with each parameter escaped like any value."""
+    return Markup(i18n._(message, **{name: escape_markdown(value) for name, value in params.items()}))
+
+
+def translate_plural(singular: str, plural: str, n: int, **params: object) -> Markup:
+    return Markup(i18n.ngettext(singular, plural, n, **{name: escape_markdown(value) for name, value in params.items()}))
 
 
 def join(items: Any, separator: str = "") -> Markup:
@@ -95,7 +107,7 @@ def _labeller(country_names: dict[str, str]) -> Any:
 
 def _globals(site: Site) -> dict[str, Any]:
     """Names every template may use: looked up once per build."""
-    country_names = {i: e.record.name for i, e in site.entries["countries"].items()}
+    country_names = {i: i18n.country_name(i, e.record.name) for i, e in site.entries["countries"].items()}
     return {
         "config": site.config,
         "as_of": site.config.as_of,
@@ -113,11 +125,27 @@ def _globals(site: Site) -> dict[str, Any]:
 
 def render_page(env: jinja2.Environment, page: PlannedPage, names: dict[str, Any]) -> str:
     template = env.get_template(page.template)
-    return template.render(**names, **page.context, page=page, link=Links(page))
+    shown_in_english: list[str] = []
+    token = untranslated.set(shown_in_english)
+    try:
+        markdown = template.render(**names, **page.context, page=page, link=Links(page), language=i18n.current())
+    finally:
+        untranslated.reset(token)
+    if shown_in_english:
+        markdown = _with_fallback_note(markdown)
+    return markdown
 
 
-def render_site(site: Site, env: jinja2.Environment | None = None) -> dict[str, tuple[PlannedPage, str]]:
-    """Plan and render every generated page: Markdown path → (page, Markdown text)."""
+def _with_fallback_note(markdown: str) -> str:
+    """Say, under the page title, that some text is shown in English for want of a translation."""
+    note = i18n._("Some text on this page has not been translated yet and is shown in English.")
+    title, _, rest = markdown.partition("\n")
+    return f"{title}\n\n!!! note \"{escape_markdown(i18n._('Translation'))}\"\n    {escape_markdown(note)}\n{rest}"
+
+
+def render_site(site: Site, env: jinja2.Environment | None = None, language: str = i18n.DEFAULT) -> dict[str, tuple[PlannedPage, str]]:
+    """Plan and render every generated page in one language: Markdown path → (page, Markdown)."""
     env = env or make_environment()
-    names = _globals(site)
-    return {page.src: (page, render_page(env, page, names)) for page in plan_pages(site)}
+    with i18n.using(language):
+        names = _globals(site)
+        return {page.src: (page, render_page(env, page, names)) for page in plan_pages(site)}

@@ -110,7 +110,10 @@ class _Builder:
 
     def _peek(self) -> Any:
         event = next(self.events)
-        self.events = _Pushback(event, self.events)
+        # Wrap the underlying stream, never a previous wrapper: a chain of wrappers made every
+        # event cost one call per earlier peek (quadratic in the file, RecursionError past ~1,000 items).
+        rest = self.events.rest if isinstance(self.events, _Pushback) else self.events
+        self.events = _Pushback(event, rest)
         return event
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..i18n import DEFAULT, current, using
 from ..index import Site
 from .build import build_report
 from .document import to_docx, to_markdown
@@ -16,8 +17,12 @@ DOCX_PATH = "report/ccm-ica-8msp-progress-report.docx"
 
 
 def context(site: Site) -> dict[str, Any]:
-    document, _, _ = build_report(site)
-    return {"body": Markup(to_markdown(document, download=posixpath.basename(DOCX_PATH)))}
+    # The report is a UN meeting document, written in English whatever the page's language.
+    current_language = current()
+    with using(DEFAULT):
+        document, _, _ = build_report(site)
+        return {"body": Markup(to_markdown(document, download=posixpath.basename(DOCX_PATH))),
+                "in_english": current_language != DEFAULT}
 
 
 def docx(site: Site, as_of: dt.date | None = None) -> bytes:
