@@ -8,7 +8,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check schema clean
+.PHONY: site test serve check schema clean messages
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,18 @@ schema: $(INSTALLED)
 
 clean:
 	rm -rf $(VENV) site .site-build
+
+# The interface's words: extract _(), N_() and ngettext() from generator/ and templates/ into
+# locale/messages.pot, then merge it into each language's catalog (created when missing). New
+# strings arrive empty or fuzzy; tests/test_i18n_catalogs.py lists them until they are translated.
+LOCALES := fr es
+messages: $(INSTALLED)
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --add-location=file \
+		--project=ccm-ica --copyright-holder="ccm-ica contributors" \
+		--msgid-bugs-address=https://github.com/ccm-ica/ccm-ica/issues --version=$(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml) -o locale/messages.pot .
+	for lang in $(LOCALES); do \
+		$(BIN)/pybabel update -i locale/messages.pot -d locale -l $$lang --init-missing --ignore-obsolete; \
+	done
 
 # Timings of check and build on the real content and on synthetic content at scales 1, 3 and 10,
 # written to benchmarks/results.md (about 15 minutes on 2 cores; not run by CI).

@@ -29,6 +29,7 @@ from matplotlib.textpath import TextToPath
 from matplotlib.ticker import MaxNLocator
 
 from .dates import long_date
+from .i18n import N_, _
 from .index import Site
 from .models.country import Obligation
 from .report.indicators import compute
@@ -123,12 +124,12 @@ def per_year_chart(chart_id: str, title: str, years: Sequence[int],
             axes.bar_label(bars, padding=2)
         axes.set_xticks(range(len(years)), [str(year) for year in years])
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-        axes.set_ylim(0, max([1, *(v for _, values in series for v in values)]) * 1.2)
+        axes.set_ylim(0, max([1, *(v for _name, values in series for v in values)]) * 1.2)
         axes.spines["left"].set_visible(False)
         axes.tick_params(left=False, labelleft=False)
-    desc = " ".join(f"{year}: " + ", ".join(f"{name} {values[i]}" for name, values in series) + "."
+    desc = " ".join(_("%(row)s: %(events)s.", row=year, events=", ".join(f"{name} {values[i]}" for name, values in series))
                     for i, year in enumerate(years))
-    return tidy(_svg(figure, chart_id), chart_id, title, desc or "No figures yet.")
+    return tidy(_svg(figure, chart_id), chart_id, title, desc or _("No figures yet."))
 
 
 @dataclass(frozen=True)
@@ -141,13 +142,14 @@ class LedgerRow:
     completed: dt.date | None = None
 
     def dates(self) -> list[dt.date]:
-        return [d for d in (self.original, *(x for x, _ in self.extensions), self.completed) if d]
+        return [d for d in (self.original, *(x for x, _in_force in self.extensions), self.completed) if d]
 
     def describe(self) -> str:
-        parts = [f"original deadline {long_date(self.original)}"] if self.original else []
-        parts += [f"extended to {long_date(d)}{'' if in_force else ' (not yet in force)'}" for d, in_force in self.extensions]
-        parts += [f"completed {long_date(self.completed)}"] if self.completed else []
-        return f"{self.label}: {'; '.join(parts)}."
+        parts = [_("original deadline %(date)s", date=long_date(self.original))] if self.original else []
+        parts += [_("extended to %(date)s", date=long_date(d)) if in_force
+                  else _("extended to %(date)s (not yet in force)", date=long_date(d)) for d, in_force in self.extensions]
+        parts += [_("completed %(date)s", date=long_date(self.completed))] if self.completed else []
+        return _("%(row)s: %(events)s.", row=self.label, events="; ".join(parts))
 
 
 def deadlines_chart(chart_id: str, title: str, rows: Sequence[LedgerRow], as_of: dt.date, width: float = 6.4) -> Markup:
@@ -175,7 +177,7 @@ def deadlines_chart(chart_id: str, title: str, rows: Sequence[LedgerRow], as_of:
         axes.xaxis.set_major_formatter(DateFormatter("%Y"))
         axes.spines["left"].set_visible(False)
         axes.tick_params(left=False)
-    desc = " ".join(row.describe() for row in rows) + f" The dashed line marks {long_date(as_of)}."
+    desc = " ".join([*(row.describe() for row in rows), _("The dashed line marks %(date)s.", date=long_date(as_of))])
     return tidy(_svg(figure, chart_id), chart_id, title, desc)
 
 
@@ -186,15 +188,16 @@ def _shorten(label: str, most: int = 48) -> str:
 
 def _ledger_legend(rows: Sequence[LedgerRow], as_of: dt.date) -> list[Line2D]:
     """A key to the marks the chart uses, and only those."""
-    extensions = [in_force for row in rows for _, in_force in row.extensions]
+    extensions = [in_force for row in rows for _date, in_force in row.extensions]
     keys = [
-        (any(row.original for row in rows), {"marker": "o", "markerfacecolor": "none", "markeredgecolor": FG}, "original deadline"),
-        (any(extensions), {"marker": ">", "color": ACCENT}, "extended deadline, in force"),
-        (not all(extensions), {"marker": ">", "markerfacecolor": "none", "markeredgecolor": ACCENT}, "extension not in force yet"),
-        (any(row.completed for row in rows), {"marker": "D", "color": FG, "markersize": 5}, "completed"),
+        (any(row.original for row in rows), {"marker": "o", "markerfacecolor": "none", "markeredgecolor": FG}, _("original deadline")),
+        (any(extensions), {"marker": ">", "color": ACCENT}, _("extended deadline, in force")),
+        (not all(extensions), {"marker": ">", "markerfacecolor": "none", "markeredgecolor": ACCENT}, _("extension not in force yet")),
+        (any(row.completed for row in rows), {"marker": "D", "color": FG, "markersize": 5}, _("completion")),
     ]
     handles = [Line2D([], [], linestyle="none", label=label, **look) for shown, look, label in keys if shown]
-    return handles + [Line2D([], [], color=FG, linestyle=(0, (3, 2)), linewidth=0.8, label=f"as of {long_date(as_of)}")]
+    as_of_label = _("as of %(date)s", date=long_date(as_of))
+    return handles + [Line2D([], [], color=FG, linestyle=(0, (3, 2)), linewidth=0.8, label=as_of_label)]
 
 
 def _year_step(rows: Sequence[LedgerRow], as_of: dt.date) -> int:
@@ -205,18 +208,18 @@ def _year_step(rows: Sequence[LedgerRow], as_of: dt.date) -> int:
 
 # --- what the pages chart -------------------------------------------------------------------
 
-BY_YEAR = (("states-requesting", "States requesting"), ("states-providing", "States providing"),
-           ("states-receiving", "States receiving"))
+BY_YEAR = (("states-requesting", N_("States requesting")), ("states-providing", N_("States providing")),
+           ("states-receiving", N_("States receiving")))
 
 
 def by_year(site: Site, as_of: dt.date) -> tuple[list[int], list[tuple[str, list[int]]]]:
     """Years with a count, and per measure the distinct States counted from the records each year
     (the same counts as the 8MSP report's indicators, without the figures the ISU reported)."""
     per_year = compute(site, as_of, site.config.windows.deadline_warning_months).per_year
-    counted = {measure: {f.year: f.computed for f in per_year[measure]} for measure, _ in BY_YEAR}
+    counted = {measure: {f.year: f.computed for f in per_year[measure]} for measure, _label in BY_YEAR}
     years = sorted(year for values in counted.values() for year, count in values.items() if count)
     span = list(range(years[0], years[-1] + 1)) if years else []
-    return span, [(name, [counted[measure].get(year, 0) for year in span]) for measure, name in BY_YEAR]
+    return span, [(_(name), [counted[measure].get(year, 0) for year in span]) for measure, name in BY_YEAR]
 
 
 def ledger_row(label: str, obligation: Obligation, meeting_dates: dict[str, dt.date], as_of: dt.date) -> LedgerRow:

@@ -23,7 +23,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import atom_feed, calendar_feed
+from .i18n import DEFAULT, _, using
 from .index import Site
+from .markdown_text import english_only
 from .kinds import KINDS, Kind
 from .models.common import Area, Article, Ref
 from .schema import all_schemas, schema_text
@@ -39,8 +41,13 @@ class Column:
     """One CSV column: its header, what it holds (for the /data/ page), and how to fill it."""
 
     name: str
-    description: str
+    about: str  # the model's description of the field: English only
     cell: Callable[[Any], str]
+    note: str = ""  # what the generator adds (a label column, a JSON array), in the page's language
+
+    @property
+    def description(self) -> str:
+        return " ".join(part for part in (self.about, self.note) if part)
 
 
 # --- what a field holds -------------------------------------------------------------------
@@ -120,31 +127,33 @@ def columns(model: type[BaseModel], labels: dict[str, dict[str, str]], prefix: s
     """The CSV columns of a model, in field order; nested objects become `field.subfield`."""
     found: list[Column] = []
     for name, info in model.model_fields.items():
-        header, description = prefix + name, info.description or ""
+        header, description, note = prefix + name, info.description or "", ""
         value = (lambda n, g: lambda record: getattr(g(record), n, None) if g(record) is not None else None)(name, get)
         what, inner = _field_shape(info)
         if what == "model":
             found += columns(inner, labels, header + ".", value)
             continue
         if what == "list" and inner[0] == "model":
-            subfields = ", ".join(inner[1].model_fields)
-            description = f"{description} A JSON array of objects with: {subfields}."
-        found.append(Column(header, description, (lambda v: lambda record: text(v(record)))(value)))
+            note = _("A JSON array of objects with: %(fields)s.", fields=", ".join(inner[1].model_fields))
+        found.append(Column(header, description, (lambda v: lambda record: text(v(record)))(value), note))
         target = inner if what == "list" else (what, inner)
         if target[0] == "ref" and target[1] in labels:
             names = labels[target[1]]
             word = _LABELLED[target[1]]
-            found.append(Column(f"{header}_{word}", f"The {word} of each record in {header}.",
-                                (lambda v, n: lambda record: _each(v(record), lambda i: n.get(i, "")))(value, names)))
+            note = (_("The name of each record in %(column)s.", column=header) if word == "name"
+                    else _("The title of each record in %(column)s.", column=header))
+            found.append(Column(f"{header}_{word}", "",
+                                (lambda v, n: lambda record: _each(v(record), lambda i: n.get(i, "")))(value, names), note))
         elif target[0] == "enum" and target[1] in (Area, Article):
-            found.append(Column(f"{header}_label", f"{header} in words.",
-                                (lambda v: lambda record: _each(v(record), enum_label))(value)))
+            found.append(Column(f"{header}_label", "", (lambda v: lambda record: _each(v(record), enum_label))(value),
+                                _("%(column)s in words.", column=header)))
     return found
 
 
 def kind_columns(kind: Kind, labels: dict[str, dict[str, str]]) -> list[Column]:
-    record_id = Column("id", f"The record's id: its file name in {kind.folder}/ without '.yml'.", lambda pair: pair[0])
-    return [record_id, *(Column(c.name, c.description, (lambda f: lambda pair: f(pair[1]))(c.cell))
+    record_id = Column("id", "", lambda pair: pair[0],
+                       _("The record's id: its file name in %(folder)s/ without '.yml'.", folder=kind.folder))
+    return [record_id, *(Column(c.name, c.about, (lambda f: lambda pair: f(pair[1]))(c.cell), c.note)
                          for c in columns(kind.model, labels))]
 
 
@@ -216,19 +225,22 @@ def data_files(site: Site) -> dict[str, bytes]:
 
 def size(content: bytes) -> str:
     """'148 bytes', '16 KB', with a no-break space so a narrow table cell keeps it whole."""
-    return f"{len(content)}\u00a0bytes" if len(content) < 1024 else f"{len(content) / 1024:.0f}\u00a0KB"
+    if len(content) < 1024:
+        return _("%(size)s bytes", size=len(content)).replace(" ", "\u00a0")
+    return _("%(size)s KB", size=f"{len(content) / 1024:.0f}").replace(" ", "\u00a0")
 
 
 def page_context(site: Site) -> dict[str, Any]:
     """What the /data/ page lists: each file with its size, each CSV column with its meaning."""
-    files = {path.removeprefix(f"{DATA_DIR}/"): content for path, content in data_files(site).items()}
+    with using(DEFAULT):  # the files are the English ones every language publishes
+        files = {path.removeprefix(f"{DATA_DIR}/"): content for path, content in data_files(site).items()}
     labels = _labels(site)
     return {
         "kinds": [
-            {"kind": kind, "count": len(site.entries[kind.name]), "doc": (kind.model.__doc__ or "").strip(),
+            {"kind": kind, "count": len(site.entries[kind.name]), "doc": english_only((kind.model.__doc__ or "").strip()),
              "json": f"{kind.name}.json", "csv": f"{kind.name}.csv", "schema": f"schemas/{kind.name}.schema.json",
              "json_size": size(files[f"{kind.name}.json"]), "csv_size": size(files[f"{kind.name}.csv"]),
-             "columns": kind_columns(kind, labels)}
+             "columns": [{"name": c.name, "about": english_only(c.about), "note": c.note} for c in kind_columns(kind, labels)]}
             for kind in KINDS
         ],
         "schemas": sorted(name for name in files if name.startswith("schemas/")),

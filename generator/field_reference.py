@@ -16,20 +16,24 @@ from typing import Annotated, Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from .i18n import N_, _
 from .kinds import KINDS, KINDS_BY_NAME
+from .labels import term
 from .load import CONFIG_FILE
+from .markdown_text import english_only
 from .models.common import LocalizedText, PartialDate, Ref
 from .models.config import SiteConfig
 from .scaffold import example, record_text
 
+# Types in words, translated where shown; the model's descriptions of fields stay in English.
 _SIMPLE = {
-    str: "text",
-    int: "whole number",
-    float: "number",
-    bool: "true or false",
-    dt.date: "date: YYYY-MM-DD",
-    PartialDate: "date: YYYY, YYYY-MM or YYYY-MM-DD",
-    LocalizedText: "text (or one per language: en, fr, es…)",
+    str: N_("text"),
+    int: N_("whole number"),
+    float: N_("number"),
+    bool: N_("true or false"),
+    dt.date: N_("date: YYYY-MM-DD"),
+    PartialDate: N_("date: YYYY, YYYY-MM or YYYY-MM-DD"),
+    LocalizedText: N_("text (or one per language: en, fr, es…)"),
 }
 
 
@@ -60,15 +64,15 @@ class FileReference:
     """One kind of file coordinators write: where it lives, its fields, an example."""
 
     slug: str  # the page: /contribute/reference/<slug>/
-    label: str
-    where: str  # a sentence saying where such files live
+    label: str  # in the page's language
+    where: str  # a sentence saying where such files live, in the page's language
     about: str
     sections: tuple[Section, ...]
     example: str
 
     @property
     def title(self) -> str:
-        return f"Field reference: {self.label}"
+        return _("Field reference: %(kind)s", kind=self.label)
 
 
 def _with_metadata(info: FieldInfo) -> Any:
@@ -82,18 +86,29 @@ def describe(annotation: Any) -> tuple[str, tuple[str, ...], type[BaseModel] | N
     if origin is Annotated:
         base, *extras = typing.get_args(annotation)
         ref = next((extra for extra in extras if isinstance(extra, Ref)), None)
-        return (f"{KINDS_BY_NAME[ref.kind].label} id", (), None) if ref else describe(base)
+        return (_("%(kind)s id", kind=term(KINDS_BY_NAME[ref.kind])), (), None) if ref else describe(base)
     if origin in (list, tuple):
         text, allowed, model = describe(typing.get_args(annotation)[0])
-        return f"list of: {text}", allowed, model
+        return _("list of: %(type)s", type=text), allowed, model
     options = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
     if options:  # Optional[...]: whether it may be left out is the "required" column's business
         return describe(options[0])
     if isinstance(annotation, type) and issubclass(annotation, Enum):
-        return "allowed value", tuple(str(member.value) for member in annotation), None
+        return _("allowed value"), tuple(str(member.value) for member in annotation), None
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return "group of fields", (), annotation
-    return _SIMPLE.get(annotation, str(annotation)), (), None
+        return _("group of fields"), (), annotation
+    return (_(_SIMPLE[annotation]) if annotation in _SIMPLE else str(annotation)), (), None
+
+
+def _is_list(annotation: Any) -> bool:
+    """A list of values (possibly optional), whose entries the check names with []."""
+    origin = typing.get_origin(annotation)
+    if origin is Annotated:
+        return _is_list(typing.get_args(annotation)[0])
+    if origin in (list, tuple):
+        return True
+    options = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+    return bool(options) and _is_list(options[0])
 
 
 def _sections(model: type[BaseModel], path: str = "") -> Iterator[Section]:
@@ -101,9 +116,9 @@ def _sections(model: type[BaseModel], path: str = "") -> Iterator[Section]:
     for name, info in model.model_fields.items():
         text, allowed, inner = describe(_with_metadata(info))
         field_path = f"{path}.{name}" if path else name
-        inner_path = field_path + ("[]" if text.startswith("list of") else "")
+        inner_path = field_path + ("[]" if _is_list(_with_metadata(info)) else "")
         anchor = _anchor(inner_path) if inner else None
-        rows.append(FieldRow(field_path, text, info.is_required(), allowed, info.description or "", anchor))
+        rows.append(FieldRow(field_path, text, info.is_required(), allowed, english_only(info.description or ""), anchor))
         if inner:
             nested.append((inner, inner_path))
     yield Section(path, _anchor(path) if path else "fields", _about(model), tuple(rows))
@@ -116,7 +131,8 @@ def _anchor(path: str) -> str:
 
 
 def _about(model: type[BaseModel]) -> str:
-    return (model.__doc__ or "").strip().splitlines()[0]
+    """The model's docstring, first line: English only, marked so on the other languages' pages."""
+    return english_only((model.__doc__ or "").strip().splitlines()[0])
 
 
 def nested_models(model: type[BaseModel]) -> Iterator[type[BaseModel]]:
@@ -137,12 +153,13 @@ def nested_models(model: type[BaseModel]) -> Iterator[type[BaseModel]]:
 
 
 def file_references() -> list[FileReference]:
-    """One reference per kind of record, then site_config.yml."""
+    """One reference per kind of record, then site_config.yml; words in the page's language."""
     references = [
-        FileReference(kind.name, kind.label, f"One file per record, in the folder {kind.folder}/", _about(kind.model),
-                      tuple(_sections(kind.model)), example(kind))
+        FileReference(kind.name, term(kind), _("One file per record, in the folder %(folder)s/", folder=kind.folder),
+                      _about(kind.model), tuple(_sections(kind.model)), example(kind))
         for kind in KINDS
     ]
-    references.append(FileReference("site-config", "site settings", f"One file, {CONFIG_FILE}, at the top of the repository", _about(SiteConfig),
-                                    tuple(_sections(SiteConfig)), record_text(None, SiteConfig, {}, [_about(SiteConfig)])))
+    references.append(FileReference("site-config", _("site settings"),
+                                    _("One file, %(file)s, at the top of the repository", file=CONFIG_FILE), _about(SiteConfig),
+                                    tuple(_sections(SiteConfig)), record_text(None, SiteConfig, {}, [str(_about(SiteConfig))])))
     return references

@@ -46,6 +46,12 @@ def escape_markdown(value: object) -> Markup:
     return Markup(text)
 
 
+def english_only(text: str) -> str:
+    """Text that exists only in English (the models' descriptions of fields): shown as it is on
+    English pages, marked as English (and counted as untranslated) on the others."""
+    return LocalizedText(text) if text else text
+
+
 def safe_url(url: str) -> str:
     """An http(s) address with the characters that would end a Markdown link encoded."""
     if not re.match(r"^https?://", url):

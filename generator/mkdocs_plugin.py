@@ -127,6 +127,20 @@ def _translated_nav(nav: Any) -> Any:
     return nav
 
 
+def _translate_titles(config: Any) -> None:
+    """The site's name, description and colour-scheme toggles of mkdocs.yml (labels.MKDOCS_TITLES)."""
+    config.site_name = i18n._(config.site_name)
+    toc = config.mdx_configs.get("toc")
+    if toc is not None:  # the title of the ¶ link beside each heading
+        toc["permalink_title"] = i18n._("Permanent link")
+    if config.site_description:
+        config.site_description = i18n._(config.site_description)
+    for scheme in config.theme.get("palette") or []:
+        toggle = scheme.get("toggle") if isinstance(scheme, dict) else None
+        if toggle:
+            toggle["name"] = i18n._(toggle.get("name", ""))
+
+
 def build_languages(root: Path, site_dir: Path, as_of: dt.date | None = None) -> dict[str, float]:
     """Build the site once per language of site_config.yml: the default at site_dir, the others
     in site_dir/<code>/. Load, validate and index run once; MkDocs and the render run per language.
@@ -147,6 +161,7 @@ def build_languages(root: Path, site_dir: Path, as_of: dt.date | None = None) ->
             config.extra["alternate"] = _alternates(languages, language)
         with i18n.using(language):
             config.nav = _translated_nav(config.nav)
+            _translate_titles(config)
         plugin = config.plugins["ccm-ica"]
         plugin.prepared, plugin.language = prepared, language
         build(config)

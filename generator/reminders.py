@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from .i18n import _, country_name, ngettext
 from .index import Site
 from .load import Entry
 from .models.common import PartialDate
@@ -87,16 +88,17 @@ def deadline_reminders(entry: Entry, meeting_dates: dict[str, dt.date], as_of: d
                 or months_between(as_of, deadline) >= window
                 or pending_extension(obligation, meeting_dates, as_of)):
             continue
-        article = f"Article {obligation.article.value}"
+        facts = {"article": obligation.article.value, "phrase": deadline_phrase(deadline, as_of), "date": deadline}
         if deadline < as_of:
-            message, urgency = f"{article}: {deadline_phrase(deadline, as_of)} ({deadline})", Urgency.high
+            message, urgency = _("Article %(article)s: %(phrase)s (%(date)s), with no extension request or "
+                                 "completion recorded", **facts), Urgency.high
         else:
-            message = f"{article}: {deadline_phrase(deadline, as_of)} ({deadline}), within the {window}-month warning window"
+            message = _("Article %(article)s: %(phrase)s (%(date)s), within the %(window)s-month warning window, "
+                        "with no extension request or completion recorded", window=window, **facts)
             urgency = Urgency.medium
         found.append(Reminder(
-            entry, _deadline_loc(i, obligation, meeting_dates, as_of),
-            f"{message}, with no extension request or completion recorded",
-            "once a source states one, record the extension request (under extensions) or the completion date (completed)",
+            entry, _deadline_loc(i, obligation, meeting_dates, as_of), message,
+            _("once a source states one, record the extension request (under extensions) or the completion date (completed)"),
             urgency, Topic.deadline, entry.id))
     return found
 
@@ -123,24 +125,33 @@ def report_reminders(entry: Entry, as_of: dt.date) -> list[Reminder]:
         due = report.due or (None if report.initial else _annual_due(report.year))
         if (due or dt.date(report.year, 1, 1)) > as_of:
             continue
-        label = f"Article 7 report for {report.year}{' (initial)' if report.initial else ''}{f', due {due}' if due else ''}"
+        label = _report_label(report.year, report.initial, due)
         if report.status is Article7Status.missing:
-            found.append(Reminder(entry, ("article7_reports", k, "status"), f"{label}: recorded as missing",
-                                  "change the status once the report arrives, with its date in submitted",
+            found.append(Reminder(entry, ("article7_reports", k, "status"), _("%(report)s: recorded as missing", report=label),
+                                  _("change the status once the report arrives, with its date in submitted"),
                                   Urgency.high, Topic.report, entry.id))
         elif report.submitted is not None and not happened(report.submitted, as_of):
-            found.append(Reminder(entry, ("article7_reports", k, "submitted"), f"{label}: not received by {as_of}",
+            found.append(Reminder(entry, ("article7_reports", k, "submitted"),
+                                  _("%(report)s: not received by %(date)s", report=label, date=as_of),
                                   "", Urgency.medium, Topic.report, entry.id))
     latest_due_year = as_of.year - 1 if as_of >= dt.date(as_of.year, 4, 30) else as_of.year - 2
     if _has_reported_before(country, latest_due_year, as_of) and not any(
             r.year == latest_due_year for r in country.article7_reports):
         found.append(Reminder(
             entry, ("article7_reports",),
-            f"no Article 7 report for {latest_due_year} (due {_annual_due(latest_due_year)}) is recorded, "
-            f"though {country.name} has reported before",
-            f"add an article7_reports entry for {latest_due_year}: submitted (with its date), late or missing",
+            _("no Article 7 report for %(year)s (due %(date)s) is recorded, though %(country)s has reported before",
+              year=latest_due_year, date=_annual_due(latest_due_year), country=country_name(entry.id, country.name)),
+            _("add an article7_reports entry for %(year)s: submitted (with its date), late or missing", year=latest_due_year),
             Urgency.medium, Topic.report, entry.id))
     return found
+
+
+def _report_label(year: int, initial: bool, due: dt.date | None) -> str:
+    """'Article 7 report for 2016 (initial), due 2017-04-30'."""
+    label = _("Article 7 report for %(year)s", year=year)
+    if initial:
+        label = _("%(report)s (initial)", report=label)
+    return _("%(report)s, due %(date)s", report=label, date=due) if due else label
 
 
 def _has_reported_before(country: Any, year: int, as_of: dt.date) -> bool:
@@ -164,8 +175,11 @@ def request_reminders(entry: Entry, meeting_dates: dict[str, dt.date], as_of: dt
     months = months_between(made, as_of)
     if made > as_of or months < window:
         return []
-    return [Reminder(entry, ("status",), f"the request is open with no response recorded, {months} months after it was made ({made})",
-                     "record the responses (who, what, when), or change the status if it was met or withdrawn",
+    message = ngettext("the request is open with no response recorded, %(n)s month after it was made (%(date)s)",
+                       "the request is open with no response recorded, %(n)s months after it was made (%(date)s)",
+                       months, date=made)
+    return [Reminder(entry, ("status",), message,
+                     _("record the responses (who, what, when), or change the status if it was met or withdrawn"),
                      Urgency.medium, Topic.request, request.country)]
 
 
@@ -178,8 +192,10 @@ def review_reminders(entry: Entry, as_of: dt.date, window: int) -> list[Reminder
     if last_day > as_of or months_between(last_day, as_of) < window:
         return []
     country = entry.id if entry.kind.name == "countries" else getattr(entry.record, "country", None)
-    return [Reminder(entry, ("last_reviewed",), f"last reviewed {reviewed}, more than {window} months before {as_of}",
-                     "check the record against its sources, then set last_reviewed to today's date",
+    message = ngettext("last reviewed %(date)s, more than %(n)s month before %(as_of)s",
+                       "last reviewed %(date)s, more than %(n)s months before %(as_of)s", window, date=reviewed, as_of=as_of)
+    return [Reminder(entry, ("last_reviewed",), message,
+                     _("check the record against its sources, then set last_reviewed to today's date"),
                      Urgency.low, Topic.review, country)]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import i18n
+from .labels import term
 from .dates import long_date
 from .markdown_text import escape_markdown, markdown_link, untranslated
 from .index import Site
@@ -39,6 +41,7 @@ def make_environment(folder: Path = TEMPLATES) -> jinja2.Environment:
     env.filters["md"] = escape_markdown
     env.filters["join"] = join  # the built-in would only HTML-escape the items
     env.filters["when"] = when
+    env.filters["term"] = term  # a code from YAML in the reader's words: {{ meeting.kind | term }}
     env.globals["_"] = translate
     env.globals["ngettext"] = translate_plural
     return env
@@ -57,6 +60,11 @@ def join(items: Any, separator: str = "") -> Markup:
     return Markup(separator).join(escape_markdown(item) for item in items)  # separators are template text
 
 
+# Both paths are relative, so the answer depends on them alone; posixpath.relpath costs
+# ~10 µs a call and a large site makes tens of thousands of links between few folders.
+_relative = functools.lru_cache(maxsize=None)(posixpath.relpath)
+
+
 class Links:
     """Link helpers bound to the page being rendered, so every link is relative to it."""
 
@@ -64,7 +72,7 @@ class Links:
         self.here = posixpath.dirname(page.src)
 
     def to(self, src: str, anchor: str = "") -> str:
-        relative = posixpath.relpath(src, self.here or ".")
+        relative = _relative(src, self.here or ".")
         return relative + (f"#{anchor}" if anchor else "")
 
     def record(self, text: object, kind: str, record_id: str) -> Markup:
@@ -83,7 +91,8 @@ class Links:
         if not ids:
             return Markup("")
         links = "; ".join(self.record(titles[i], "sources", i) for i in ids)
-        return Markup(f"<small class=\"ccm-source\">Source: {links}</small>")
+        label = escape_markdown(i18n._("Source:"))  # outside the f-string, where pybabel finds it
+        return Markup(f"<small class=\"ccm-source\">{label} {links}</small>")
 
 
 def badge(status: Status) -> Markup:
@@ -99,8 +108,10 @@ def _labeller(country_names: dict[str, str]) -> Any:
     def label(entry: Any) -> str:
         """What a reader calls a record: a State's name, a meeting's title, a request's State and year."""
         record = entry.record
+        if entry.kind.name == "countries":
+            return country_names[entry.id]
         if entry.kind.name == "requests":
-            return f"request of {country_names[record.country]}, {record.year}"
+            return i18n._("request of %(country)s, %(year)s", country=country_names[record.country], year=record.year)
         return getattr(record, "name", None) or getattr(record, "title", None) or getattr(record, "text", None) or entry.id
     return label
 
@@ -139,8 +150,9 @@ def render_page(env: jinja2.Environment, page: PlannedPage, names: dict[str, Any
 def _with_fallback_note(markdown: str) -> str:
     """Say, under the page title, that some text is shown in English for want of a translation."""
     note = i18n._("Some text on this page has not been translated yet and is shown in English.")
+    heading = i18n._("Translation")  # outside the f-string, where pybabel finds it
     title, _, rest = markdown.partition("\n")
-    return f"{title}\n\n!!! note \"{escape_markdown(i18n._('Translation'))}\"\n    {escape_markdown(note)}\n{rest}"
+    return f"{title}\n\n!!! note \"{escape_markdown(heading)}\"\n    {escape_markdown(note)}\n{rest}"
 
 
 def render_site(site: Site, env: jinja2.Environment | None = None, language: str = i18n.DEFAULT) -> dict[str, tuple[PlannedPage, str]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .i18n import _, long_date, ngettext
 from .models.coalition import Coalition, Stage
 from .models.common import PartialDate
 from .models.config import Windows
@@ -66,23 +67,26 @@ def deadline_phrase(deadline: dt.date, as_of: dt.date) -> str:
     months = months_between(as_of, deadline)
     if deadline < as_of:
         late = months_between(deadline, as_of)
-        return f"deadline passed {late} month{'s' if late != 1 else ''} ago" if late else "deadline passed this month"
+        if not late:
+            return _("deadline passed this month")
+        return ngettext("deadline passed %(n)s month ago", "deadline passed %(n)s months ago", late)
     if months == 0:
-        return "deadline this month"
-    return f"deadline in {months} month{'s' if months != 1 else ''}"
+        return _("deadline this month")
+    return ngettext("deadline in %(n)s month", "deadline in %(n)s months", months)
 
 
 def obligation_status(obligation: Obligation, meeting_dates: dict[str, dt.date], as_of: dt.date, windows: Windows) -> Status:
+    """The obligation's status as of the date, worded in the language of the render under way."""
     if happened(obligation.completed, as_of):
-        return Status("completed", f"completed {obligation.completed}")
+        return Status("completed", _("completed %(date)s", date=long_date(obligation.completed)))
     deadline = current_deadline(obligation, meeting_dates, as_of)
     if deadline is None:
-        return Status("ongoing", "no deadline" if obligation.article.value in (5, 9) else "deadline not recorded")
+        return Status("ongoing", _("no deadline") if obligation.article.value in (5, 9) else _("deadline not recorded"))
     phrase = deadline_phrase(deadline, as_of)
     if deadline < as_of:
-        return Status("overdue", f"overdue: {phrase}")
+        return Status("overdue", _("overdue: %(phrase)s", phrase=phrase))
     if months_between(as_of, deadline) < windows.pressing_months:
-        return Status("pressing", f"pressing: {phrase}")
+        return Status("pressing", _("pressing: %(phrase)s", phrase=phrase))
     return Status("due", phrase)
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections import defaultdict
 from typing import Any
 
 from . import charts
 from .dates import long_date
+from .i18n import _, country_name
 from .index import Site
 from .report.indicators import compute
 from .report.outputs import evaluate
@@ -32,7 +34,8 @@ class Shared:
         self.windows = site.config.windows
         self.meeting_dates = {e.id: e.record.date for e in site.entries["meetings"].values()}
         self.meetings_sorted = sorted(site.entries["meetings"].values(), key=lambda e: (e.record.date, e.id))
-        self.countries_sorted = sorted(site.entries["countries"].values(), key=lambda e: e.record.name)
+        # In the page's alphabetical order: "Allemagne" among the A's of the French pages.
+        self.countries_sorted = sorted(site.entries["countries"].values(), key=lambda e: _alphabetical(_name(e)))
         self.reminders = site_reminders(site, self.as_of)
 
     def status(self, obligation: Any) -> Status:
@@ -86,13 +89,14 @@ def ledger(shared: Shared, obligation: Any) -> list[dict[str, Any]]:
     """Original deadline → each extension → completion, as dated rows."""
     rows: list[dict[str, Any]] = []
     if obligation.deadline:
-        rows.append({"when": obligation.deadline, "event": "Original deadline", "meeting": None, "note": None})
+        rows.append({"when": obligation.deadline, "event": _("Original deadline"), "meeting": None, "note": None})
     for extension in obligation.extensions:
-        decided = "granted" if extension.granted else ("refused" if extension.granted is False else "requested")
-        rows.append({"when": extension.new_deadline, "event": f"Extension {decided}: new deadline",
-                     "meeting": extension.decided_at, "note": extension.note})
+        event = (_("Extension granted: new deadline") if extension.granted
+                 else _("Extension refused: new deadline") if extension.granted is False
+                 else _("Extension requested: new deadline"))
+        rows.append({"when": extension.new_deadline, "event": event, "meeting": extension.decided_at, "note": extension.note})
     if obligation.completed:
-        rows.append({"when": obligation.completed, "event": "Completed", "meeting": None, "note": None})
+        rows.append({"when": obligation.completed, "event": _("Completed"), "meeting": None, "note": None})
     for row in rows:
         row["later"] = not happened(row["when"], shared.as_of)
     return rows
@@ -171,59 +175,73 @@ def _deadline_rows(shared: Shared) -> dict[str, Any]:
 def deadlines(shared: Shared) -> dict[str, Any]:
     """Every Article 3 and 4 ledger, soonest first, and the same ledgers as one chart."""
     found = _deadline_rows(shared)
-    ledgers = [charts.ledger_row(f"{r['country'].record.name}, Art. {r['obligation'].article.value}", r["obligation"],
-                                 shared.meeting_dates, shared.as_of) for r in found["rows"] + found["completed"]]
-    title = f"Article 3 and 4 deadlines as of {long_date(shared.as_of)}"
+    ledgers = [charts.ledger_row(_("%(country)s, Art. %(article)s", country=_name(r["country"]), article=r["obligation"].article.value),
+                                 r["obligation"], shared.meeting_dates, shared.as_of) for r in found["rows"] + found["completed"]]
+    title = _("Article 3 and 4 deadlines as of %(date)s", date=long_date(shared.as_of))
     return {**found, "chart": ledgers and charts.deadlines_chart("chart-deadlines", title, ledgers, shared.as_of)}
 
 
 def _by_year(shared: Shared) -> dict[str, Any]:
     """States requesting, providing and receiving assistance per year: the figures and their chart."""
     years, series = charts.by_year(shared.site, shared.as_of)
-    title = f"States requesting, providing and receiving assistance, by year, as of {long_date(shared.as_of)}"
-    return {"by_year": [(year, *(values[i] for _, values in series)) for i, year in enumerate(years)],
+    title = _("States requesting, providing and receiving assistance, by year, as of %(date)s", date=long_date(shared.as_of))
+    return {"by_year": [(year, *(values[i] for _name, values in series)) for i, year in enumerate(years)],
             "by_year_chart": years and charts.per_year_chart("chart-by-year", title, years, series)}
 
 
 def _ledger_chart(shared: Shared, entry: Entry) -> Any:
     """The State's Article 3 and 4 deadline ledgers as one small timeline, if it has any."""
-    rows = [charts.ledger_row(f"Article {o.article.value}", o, shared.meeting_dates, shared.as_of)
+    rows = [charts.ledger_row(_("Article %(article)s", article=o.article.value), o, shared.meeting_dates, shared.as_of)
             for o in entry.record.obligations if o.article.value in (3, 4) and (o.deadline or o.extensions)]
-    title = f"{entry.record.name}: Article 3 and 4 deadlines as of {long_date(shared.as_of)}"
+    title = _("%(country)s: Article 3 and 4 deadlines as of %(date)s", country=_name(entry), date=long_date(shared.as_of))
     return rows and charts.deadlines_chart("chart-ledger", title, rows, shared.as_of, width=5.2)
 
 
 def timeline(shared: Shared) -> dict[str, Any]:
     site, events = shared.site, []
 
-    def add(when: dt.date | PartialDate, text: str, kind: str, record: tuple[str, str], sources: list[str]) -> None:
+    def add(when: dt.date | PartialDate, about: str | None, text: str, kind: str, record: tuple[str, str],
+            sources: list[str]) -> None:
+        """An event; `about` (a State, a coalition) goes before the text, which may come from YAML."""
         start = when.start if isinstance(when, PartialDate) else when
-        events.append({"when": when, "sort": (start, kind, text), "year": start.year, "text": text, "kind": kind,
-                       "record": record, "past": start <= shared.as_of, "sources": sources})
+        events.append({"when": when, "sort": (start, kind, str(about or ""), str(text)), "year": start.year, "about": about,
+                       "text": text, "kind": kind, "record": record, "past": start <= shared.as_of, "sources": sources})
 
     for entry in shared.meetings_sorted:
-        add(entry.record.date, entry.record.title, "meeting", ("meetings", entry.id), entry.record.sources)
+        add(entry.record.date, None, entry.record.title, "meeting", ("meetings", entry.id), entry.record.sources)
     for entry in shared.countries_sorted:
-        name = entry.record.name
+        name, at = _name(entry), ("countries", entry.id)
         for o in entry.record.obligations:
-            article = f"Article {o.article.value}"
+            article = o.article.value
             if o.deadline:
-                add(o.deadline, f"{name}: {article} deadline", "deadline", ("countries", entry.id), o.sources or entry.record.sources)
+                add(o.deadline, name, _("Article %(article)s deadline", article=article), "deadline", at, o.sources or entry.record.sources)
             for x in o.extensions:
-                add(x.new_deadline, f"{name}: {article} extended deadline", "extension", ("countries", entry.id), x.sources or entry.record.sources)
+                add(x.new_deadline, name, _("Article %(article)s extended deadline", article=article), "extension", at,
+                    x.sources or entry.record.sources)
             if o.completed:
-                add(o.completed, f"{name}: {article} completed", "completion", ("countries", entry.id), o.sources or entry.record.sources)
+                add(o.completed, name, _("Article %(article)s completed", article=article), "completion", at,
+                    o.sources or entry.record.sources)
     for entry in site.entries["activities"].values():
         if entry.record.start:
-            add(entry.record.start, f"Work plan: {entry.record.title}", "activity", ("activities", entry.id), entry.record.sources)
+            add(entry.record.start, _("Work plan"), entry.record.title, "activity", ("activities", entry.id), entry.record.sources)
     for entry in site.entries["coalitions"].values():
         for m in entry.record.milestones:
-            add(m.date, f"{entry.record.title}: {m.text}", "coalition", ("coalitions", entry.id), m.sources or entry.record.sources)
+            add(m.date, entry.record.title, m.text, "coalition", ("coalitions", entry.id), m.sources or entry.record.sources)
     events.sort(key=lambda e: e["sort"])
     years: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for event in events:
         years[event["year"]].append(event)
     return {"years": sorted(years.items())}
+
+
+def _name(entry: Entry) -> str:
+    """A State's name in the page's language."""
+    return country_name(entry.id, entry.record.name)
+
+
+def _alphabetical(text: str) -> str:
+    """A sort key that files 'États-Unis' under E and 'Émirats' before 'Érythrée', as dictionaries do."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
 
 
 def coalitions(shared: Shared) -> dict[str, Any]:

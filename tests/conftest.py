@@ -1,9 +1,44 @@
+import os
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from browser_support import CHROMIUM, CHROMIUM_ARGS, serve, why_no_browser  # noqa: E402
+from site_pages import build_whole_site  # noqa: E402
 
 
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite tests/golden/ from the current templates (review the diff)")
+
+
+@pytest.fixture(scope="session")
+def whole_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site in every language, built once for the whole session as `make site` does.
+    CCM_SITE=<folder> tests an already built site instead."""
+    given = os.environ.get("CCM_SITE")
+    return Path(given) if given else build_whole_site(tmp_path_factory.mktemp("whole") / "site")
+
+
+@pytest.fixture(scope="session")
+def site_url(whole_site: Path):
+    """The whole site served on 127.0.0.1: the base address, without a trailing slash."""
+    with serve(whole_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright (whose own browser download is never used)."""
+    reason = why_no_browser()
+    if reason:
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

@@ -14,8 +14,8 @@ from sitefixture import PROJECT
 
 
 @pytest.fixture(scope="module")
-def real_site(tmp_path_factory) -> Path:
-    return build_html(PROJECT, tmp_path_factory.mktemp("real") / "site")
+def real_site(whole_site: Path) -> Path:
+    return whole_site  # the session's one build of the whole site (conftest.py)
 
 
 def test_a_page_for_every_country_and_meeting(real_site):

@@ -67,7 +67,7 @@ def test_timeline_is_in_date_order(fixture_site):
 @pytest.mark.parametrize("as_of, expected", [
     ("2018-06-30", "deadline in 25 months"),
     ("2019-12-01", "pressing: deadline in 8 months"),
-    ("2020-08-15", "completed 2020-07-21"),
+    ("2020-08-15", "completed 21 July 2020"),
 ])
 def test_statuses_follow_as_of(tmp_path, as_of, expected):
     site_dir = build_html(prepare(write_site(tmp_path)), as_of=as_of)

@@ -6,7 +6,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from .common import Record
+from .common import Record, Text
 
 
 class Windows(Record):
@@ -28,8 +28,8 @@ class ReportingPeriod(Record):
 class SiteConfig(Record):
     """The generator's settings, in site_config.yml at the project root."""
 
-    title: str = Field(min_length=1, description="The site's title.")
-    description: str = Field(min_length=1, description="One sentence on what the site is.")
+    title: Text = Field(description="The site's title (or one per language: en, fr, es…).")
+    description: Text = Field(description="One sentence on what the site is (or one per language).")
     as_of: dt.date = Field(description="Statuses are computed as of this date; records dated after it do not count.")
     reporting_period: ReportingPeriod = Field(description="The period of the progress report.")
     windows: Windows = Field(default_factory=Windows, description="Warning windows, in months.")

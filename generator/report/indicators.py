@@ -10,6 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from ..i18n import country_name
 from ..index import Site
 from ..load import Entry
 from ..models.action_plan import Measure
@@ -55,7 +56,8 @@ class Indicators:
 
 
 def _country_name(site: Site, iso3: str) -> str:
-    return site.entries["countries"][iso3].record.name
+    """In the language of the render under way: the action plan page lists the States counted."""
+    return country_name(iso3, site.entries["countries"][iso3].record.name)
 
 
 def _counted_by_year(site: Site, as_of: dt.date) -> dict[str, dict[int, set[str]]]:

@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..dates import long_date
+from ..i18n import N_, _, ngettext
 from ..index import Site
 from ..load import Entry
 from ..models.action_plan import Measure
 from .indicators import MEETING_MEASURES, Indicators, YearFigure
 
-ACHIEVED, IN_PROGRESS, NOT_STARTED, NOT_MEASURABLE = "achieved", "in progress", "not started", "not measurable from the data"
+# Codes the report compares against; `OutputResult.status_label` words them for the page.
+ACHIEVED, IN_PROGRESS, NOT_STARTED, NOT_MEASURABLE = (
+    N_("achieved"), N_("in progress"), N_("not started"), N_("not measurable from the data"))
 
 # Which per-year series answers which "increased number of …" output.
 _SERIES = {
@@ -28,9 +31,13 @@ class OutputResult:
     figures: str  # the numbers, as a sentence
     evidence: tuple[str, ...]  # what they were counted from
 
+    @property
+    def status_label(self) -> str:
+        return _(self.status)
+
 
 def _who(by: str | None) -> str:
-    return "the ISU" if by in (None, "ISU") else by
+    return _("the ISU") if by in (None, "ISU") else by
 
 
 def _trend(series: list[YearFigure]) -> tuple[str, str, tuple[str, ...]]:
@@ -39,15 +46,22 @@ def _trend(series: list[YearFigure]) -> tuple[str, str, tuple[str, ...]]:
     if len(computed) >= 2:
         before, after = computed[-2], computed[-1]
         status = ACHIEVED if after.computed > before.computed else IN_PROGRESS
-        return status, f"{before.computed} in {before.year}, {after.computed} in {after.year} (from the records)", after.evidence
+        return status, _("%(before)s in %(before_year)s, %(after)s in %(after_year)s (from the records)",
+                         before=before.computed, before_year=before.year, after=after.computed, after_year=after.year), after.evidence
     if len(reported) >= 2:
         before, after = reported[-2], reported[-1]
         status = ACHIEVED if after.reported > before.reported else IN_PROGRESS
-        counted = f"; the records hold {computed[-1].computed} for {computed[-1].year}" if computed else ""
-        return (status, f"{before.reported:g} in {before.year}, {after.reported:g} in {after.year} "
-                        f"(as reported by {_who(after.reported_by)}; too few years in the records to compute it{counted})",
-                computed[-1].evidence if computed else ())
-    return NOT_MEASURABLE, "the records hold fewer than two years of figures", ()
+        figures = {"before": f"{before.reported:g}", "before_year": before.year, "after": f"{after.reported:g}",
+                   "after_year": after.year, "who": _who(after.reported_by)}
+        if computed:
+            text = _("%(before)s in %(before_year)s, %(after)s in %(after_year)s (as reported by %(who)s; too few years "
+                     "in the records to compute it; the records hold %(count)s for %(year)s)",
+                     count=computed[-1].computed, year=computed[-1].year, **figures)
+        else:
+            text = _("%(before)s in %(before_year)s, %(after)s in %(after_year)s (as reported by %(who)s; too few years "
+                     "in the records to compute it)", **figures)
+        return status, text, computed[-1].evidence if computed else ()
+    return NOT_MEASURABLE, _("the records hold fewer than two years of figures"), ()
 
 
 def evaluate(site: Site, indicators: Indicators) -> list[OutputResult]:
@@ -57,20 +71,23 @@ def evaluate(site: Site, indicators: Indicators) -> list[OutputResult]:
         if measure in MEETING_MEASURES:
             held = indicators.meetings[MEETING_MEASURES[measure]]
             status = ACHIEVED if held else NOT_STARTED
-            figures = f"{len(held)} held by {long_date(indicators.as_of)}"
+            figures = ngettext("%(n)s held by %(date)s", "%(n)s held by %(date)s", len(held), date=long_date(indicators.as_of))
             evidence = tuple(f"{e.record.title} ({e.record.date.isoformat()})" for e in held)
         elif measure in _SERIES:
             status, figures, evidence = _trend(indicators.per_year[_SERIES[measure]])
         elif measure is Measure.evidence_based_requests:
             known = indicators.requests_total - indicators.requests_evidence_unknown
             if known == 0:
-                status, figures = NOT_MEASURABLE, (f"none of the {indicators.requests_total} requests records whether it "
-                                                   "has a completion plan, costs, a timeframe and named obstacles")
+                status, figures = NOT_MEASURABLE, _("none of the %(total)s requests records whether it has a completion "
+                                                    "plan, costs, a timeframe and named obstacles",
+                                                    total=indicators.requests_total)
             else:
                 status = IN_PROGRESS
-                figures = f"{indicators.requests_evidence_based} of {known} requests whose evidence is recorded"
+                figures = ngettext("%(count)s of %(n)s request whose evidence is recorded",
+                                   "%(count)s of %(n)s requests whose evidence is recorded", known,
+                                   count=indicators.requests_evidence_based)
             evidence = ()
         else:
-            status, figures, evidence = NOT_MEASURABLE, "no record kind holds this information yet", ()
+            status, figures, evidence = NOT_MEASURABLE, _("no record kind holds this information yet"), ()
         results.append(OutputResult(entry, status, figures, evidence))
     return results

@@ -1,0 +1,97 @@
+"""The site in English, French and Spanish: one load, a build per language, pages that link across."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+
+import generator.load
+from generator.mkdocs_plugin import build_languages
+from sitebuild import prepare
+from sitefixture import FILES, write_site
+
+CONFIG = FILES["site_config.yml"].rstrip() + "\n        languages: [en, fr, es]\n"
+MNE = FILES["content/countries/mne.yml"].replace(
+    "        last_reviewed:",
+    "        notes:\n          en: Cleared with partners.\n          fr: Dépollué avec des partenaires.\n        last_reviewed:")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    root = prepare(write_site(tmp_path_factory.mktemp("languages"), {"site_config.yml": CONFIG,
+                                                                       "content/countries/mne.yml": MNE}))
+    site_dir = root / "site"
+    build_languages(root, site_dir)
+    return site_dir
+
+
+def html(site_dir: Path, path: str) -> str:
+    return (site_dir / path / "index.html").read_text(encoding="utf-8")
+
+
+def article(page: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", page.split("<article", 1)[1].split("</article>", 1)[0]).split())
+
+
+def test_every_page_exists_in_each_language(built):
+    english = sorted(p.relative_to(built).as_posix() for p in built.rglob("index.html")
+                     if not p.relative_to(built).as_posix().startswith(("fr/", "es/")))
+    for language in ("fr", "es"):
+        for path in english:
+            assert (built / language / path).is_file(), f"{language}/{path}"
+
+
+def test_french_profile_speaks_french(built):
+    page = html(built, "fr/countries/mne")
+    assert '<html lang="fr"' in page
+    text = article(page)
+    assert "Monténégro" in text
+    assert "1 août 2020" in text
+    assert "Dépollué avec des partenaires." in text  # the French text the record gives
+
+
+def test_spanish_profile_falls_back_to_english_and_says_so(built):
+    page = html(built, "es/countries/mne")
+    assert '<html lang="es"' in page
+    assert "Montenegro" in article(page)
+    assert '<span lang="en" class="ccm-untranslated">Cleared with partners.</span>' in page
+    assert "1 de agosto de 2020" in article(page)
+
+
+def _alternates(page: str) -> dict[str, str]:
+    return dict(re.findall(r'<link rel="alternate" hreflang="([a-z]+)" href="([^"]+)"', page))
+
+
+@pytest.mark.parametrize("path", ["countries/mne", "fr/countries/mne", "es/meetings/2017-11-24-affected", "fr/deadlines"])
+def test_language_links_resolve_to_the_same_page(built, path):
+    page = html(built, path)
+    alternates = _alternates(page)
+    assert sorted(alternates) == ["en", "es", "fr"]
+    same_page = path.split("/", 1)[1] if path.startswith(("fr/", "es/")) else path
+    for language, href in alternates.items():
+        target = posixpath.normpath(posixpath.join(path, href))
+        assert target == (same_page if language == "en" else f"{language}/{same_page}")
+        assert (built / target / "index.html").is_file()
+    switcher = re.findall(r'<a href="([^"]+)" hreflang="([a-z]+)" lang="[a-z]+" class="md-select__link">', page)
+    assert {lang: href for href, lang in switcher} == alternates
+
+
+def test_each_language_searches_its_own_pages(built):
+    for language, prefix in (("en", ""), ("fr", "fr/"), ("es", "es/")):
+        index = json.loads((built / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert index["config"]["lang"] == [language]
+        assert all(not doc["location"].startswith(("fr/", "es/")) for doc in index["docs"])
+
+
+def test_content_is_loaded_once_for_all_languages(tmp_path, monkeypatch):
+    calls = []
+    original = generator.load.load
+    monkeypatch.setattr("generator.pipeline.load", lambda root: calls.append(root) or original(root))
+    root = prepare(write_site(tmp_path, {"site_config.yml": CONFIG}))
+    timings = build_languages(root, root / "site")
+    assert len(calls) == 1
+    assert set(timings) == {"prepare", "en", "fr", "es"}
