@@ -1,0 +1,359 @@
+"""`make bench`: how long checking and building take, on the real content and at scales 1, 3 and 10.
+
+For each content set, several runs, interleaved, of: (a) `ccm-ica check`; (b) the full
+`mkdocs build --strict`, the ccm-ica plugin generating every page; (c) the floor: `mkdocs build
+--strict` of the very same pages written out beforehand as Markdown files, with the plugin taken
+out of mkdocs.yml. The generator's own share of a build is (b) − (c). Each run is a child
+process with its own wall time, CPU time (user + system: other load on the machine disturbs it
+less than wall time) and peak memory (ru_maxrss). Medians go to benchmarks/results.md with the
+machine, the versions and the date, then the generator's stages per scale and its hot spots at
+the largest scale (cProfile), each with how its calls grow from the scale before.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import pstats
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+import synthetic
+from profile_generator import PROJECT
+
+HERE = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+# Content sets: name, scale (None: the project's own content), runs of each build.
+SETS = [("real", None, 5), ("scale 1", 1.0, 5), ("scale 3", 3.0, 3), ("scale 10", 10.0, 3)]
+CHECK_RUNS = 5
+TARGET_SHARE = 0.10
+
+
+@dataclass(frozen=True)
+class Run:
+    wall: float
+    cpu: float
+    rss_mb: float
+
+
+def measure(command: list[str], env: dict[str, str]) -> Run:
+    """Run `command` as a child process; its wall time, CPU time and peak memory."""
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            log.seek(0)
+            tail = log.read().decode("utf-8", "replace")[-3000:]
+            raise SystemExit(f"failed ({child.returncode}): {' '.join(command)}\n{tail}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def median(runs: list[Run]) -> Run:
+    return Run(*(statistics.median(getattr(r, name) for r in runs) for name in ("wall", "cpu", "rss_mb")))
+
+
+# --- the floor: the same pages as plain Markdown files ------------------------------------
+
+
+def without_plugin(mkdocs_yml: str) -> str:
+    """mkdocs.yml with the `- ccm-ica` plugin entry (and any options under it) removed."""
+    lines, out, skipping = mkdocs_yml.splitlines(keepends=True), [], None
+    for line in lines:
+        indent = len(line) - len(line.lstrip())
+        if skipping is not None and (indent > skipping or not line.strip()):
+            continue
+        skipping = None
+        if re.match(r"^\s*-\s*ccm-ica\s*:?\s*$", line):
+            skipping = indent
+            continue
+        out.append(line)
+    return "".join(out)
+
+
+def write_floor(root: Path, floor: Path) -> tuple[int, int]:
+    """Render `root` once and write every page and file into floor/docs; (pages, Markdown bytes)."""
+    from generator.pipeline import build_site
+    from generator.plan import plan_files
+    from generator.render import render_site
+
+    shutil.rmtree(floor, ignore_errors=True)
+    shutil.copytree(root / "docs", floor / "docs")
+    shutil.copytree(root / "overrides", floor / "overrides")
+    (floor / "mkdocs.yml").write_text(without_plugin((root / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
+    site = build_site(root)
+    for src, (_, markdown) in render_site(site).items():
+        path = floor / "docs" / src
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(markdown, encoding="utf-8")
+    for planned in plan_files(site):
+        path = floor / "docs" / planned.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(planned.content)
+    pages = list((floor / "docs").rglob("*.md"))
+    return len(pages), sum(page.stat().st_size for page in pages)
+
+
+# --- one content set ----------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    name: str
+    records: dict[str, int]
+    pages: int
+    markdown_bytes: int
+    runs: int
+    check: Run
+    build: Run
+    floor: Run
+    stages: dict[str, float]
+
+    @property
+    def share(self) -> float:
+        """The generator's share of the full build, in CPU time."""
+        return (self.build.cpu - self.floor.cpu) / self.build.cpu
+
+    @property
+    def share_wall(self) -> float:
+        return (self.build.wall - self.floor.wall) / self.build.wall
+
+
+def count_records(root: Path) -> dict[str, int]:
+    content = root / "content"
+    folders = {"countries": "countries", "requests": "requests", "meetings": "meetings", "coalitions": "coalitions",
+               "sources": "sources", "assistance": "assistance", "action plan": "action-plan"}
+    return {name: len(list((content / folder).rglob("*.yml"))) for name, folder in folders.items()}
+
+
+def bench_set(name: str, scale: float | None, runs: int, work: Path, env: dict[str, str]) -> Result:
+    slug = name.replace(" ", "-")
+    root = PROJECT if scale is None else work / slug
+    if scale is not None:
+        synthetic.write_project(root, scale)
+    pages, markdown_bytes = write_floor(root, work / f"{slug}-floor")
+    stages = _stages(root, env)
+    checks, builds, floors = [], [], []
+    for i in range(max(runs, CHECK_RUNS)):
+        if i < CHECK_RUNS:
+            checks.append(measure([str(BIN / "ccm-ica"), "--root", str(root), "check"], env))
+        if i < runs:
+            builds.append(measure([str(BIN / "mkdocs"), "build", "--strict", "--quiet", "-f", str(root / "mkdocs.yml"),
+                                   "--site-dir", str(work / f"{slug}-site")], env))
+            floors.append(measure([str(BIN / "mkdocs"), "build", "--strict", "--quiet", "-f", str(work / f"{slug}-floor" / "mkdocs.yml"),
+                                   "--site-dir", str(work / f"{slug}-floor-site")], env))
+        print(f"  {name}: run {i + 1} done", flush=True)
+    return Result(name, count_records(root), pages, markdown_bytes, runs, median(checks), median(builds), median(floors), stages)
+
+
+def _stages(root: Path, env: dict[str, str]) -> dict[str, float]:
+    import json
+    out = subprocess.run([sys.executable, str(HERE / "profile_generator.py"), str(root), "--stages"],
+                         env=env, capture_output=True, text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+# --- profile: hot spots and how they grow --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HotSpot:
+    where: str
+    calls: int
+    own: float
+    cumulative: float
+    growth: float | None  # calls at this scale / calls at the scale before
+
+
+def _profile(root: Path, work: Path, env: dict[str, str], label: str) -> pstats.Stats:
+    out = work / f"{label}.prof"
+    subprocess.run([sys.executable, str(HERE / "profile_generator.py"), str(root), "--profile", str(out), "--top", "0"],
+                   env=env, capture_output=True, check=True)
+    return pstats.Stats(str(out))
+
+
+def _where(key: tuple[str, int, str]) -> str:
+    file, line, function = key
+    if "site-packages/" in file:
+        file = file.split("site-packages/", 1)[1]
+    elif str(PROJECT) in file:
+        file = Path(file).relative_to(PROJECT).as_posix()
+    elif "/lib/python3" in file:
+        file = "python" + file.split("/lib/python", 1)[1]
+    return f"{file}:{line} ({function})" if line else function
+
+
+def hot_spots(large: pstats.Stats, small: pstats.Stats, top: int, *, ours: bool = False) -> list[HotSpot]:
+    """The `top` functions in `large` by own time (or, with `ours`, the generator's by cumulative
+    time), each with its growth in calls from `small`."""
+    before = {key: value[1] for key, value in small.stats.items()}  # type: ignore[attr-defined]
+    items = large.stats.items()  # type: ignore[attr-defined]
+    if ours:
+        items = [(key, value) for key, value in items if str(PROJECT / "generator") in key[0]]
+    rows = sorted(items, key=lambda item: -item[1][3 if ours else 2])[:top]
+    return [HotSpot(_where(key), calls, own, cumulative, calls / before[key] if before.get(key) else None)
+            for key, (_, calls, own, cumulative, _) in rows]
+
+
+def superlinear(large: pstats.Stats, small: pstats.Stats, limit: float, min_calls: int = 1000) -> list[HotSpot]:
+    """Generator functions whose calls grow faster than any kind of record does (`limit`)."""
+    before = {key: value[1] for key, value in small.stats.items()}  # type: ignore[attr-defined]
+    found = [HotSpot(_where(key), calls, own, cumulative, calls / before[key])
+             for key, (_, calls, own, cumulative, _) in large.stats.items()  # type: ignore[attr-defined]
+             if str(PROJECT / "generator") in key[0] and calls >= min_calls and before.get(key)
+             and calls / before[key] > limit]
+    return sorted(found, key=lambda spot: -spot.own)
+
+
+# --- the report ---------------------------------------------------------------------------
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor() or "unknown CPU")
+    ram = next((int(line.split()[1]) / 1024**2 for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")), 0.0)
+    return (f"{os.cpu_count()} CPUs ({cpu}), {ram:.1f} GiB RAM, {platform.system()} {platform.release()}; "
+            f"Python {platform.python_version()}, MkDocs {metadata.version('mkdocs')}, "
+            f"mkdocs-material {metadata.version('mkdocs-material')}")
+
+
+def _s(run: Run) -> str:
+    return f"{run.wall:.2f} / {run.cpu:.2f}"
+
+
+def _spot_table(spots: list[HotSpot]) -> list[str]:
+    return ["| function | calls | own s | cumulative s | growth |", "| --- | ---: | ---: | ---: | ---: |"] + [
+        f"| `{h.where}` | {h.calls} | {h.own:.2f} | {h.cumulative:.2f} | {f'×{h.growth:.1f}' if h.growth else 'new'} |" for h in spots]
+
+
+def report(results: list[Result], spots: tuple[list[HotSpot], list[HotSpot]], growing: list[HotSpot], profiled: str,
+           started: dt.datetime, loads: tuple[float, float], minutes: float) -> str:
+    lines = [
+        "# Benchmarks", "",
+        f"Written by `make bench` (benchmarks/run.py) on {started:%Y-%m-%d %H:%M} UTC, in {minutes:.0f} minutes. ",
+        f"Machine: {machine()}. ",
+        f"Load average {loads[0]:.1f} at the start, {loads[1]:.1f} at the end: other work on the machine slows wall "
+        "times; CPU times (user + system of the process) are steadier, and the targets are judged on them.", "",
+        "## Content", "",
+        "| set | countries | requests | meetings | coalitions | sources | assistance | action plan | pages | Markdown |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        c = r.records
+        lines.append(f"| {r.name} | {c['countries']} | {c['requests']} | {c['meetings']} | {c['coalitions']} | {c['sources']} | "
+                     f"{c['assistance']} | {c['action plan']} | {r.pages} | {r.markdown_bytes / 1024:.0f} KB |")
+    lines += [
+        "", "## Medians", "",
+        f"Seconds, wall / CPU; median of {CHECK_RUNS} runs of the check and of the stated number of builds. "
+        "Full: `mkdocs build --strict` with the ccm-ica plugin. Floor: the same pages as Markdown files, no plugin. "
+        "Generator: (full − floor) / full.", "",
+        "| set | builds | check | full build | floor | generator (CPU) | generator (wall) | pages/s | peak memory: check / full / floor |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        lines.append(f"| {r.name} | {r.runs} | {_s(r.check)} | {_s(r.build)} | {_s(r.floor)} | {r.share:.0%} | {r.share_wall:.0%} | "
+                     f"{r.pages / r.build.wall:.1f} | {r.check.rss_mb:.0f} / {r.build.rss_mb:.0f} / {r.floor.rss_mb:.0f} MB |")
+    lines += ["", "## Targets", ""] + targets(results)
+    lines += [
+        "", "## The generator's stages", "",
+        "CPU seconds in one process (benchmarks/profile_generator.py --stages), the steps the plugin runs before MkDocs builds.", "",
+        "| set | import | load, validate, index | plan (views) | render | files (Word, data) | total | ms per record | ms per page |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        s = r.stages
+        lines.append(f"| {r.name} | {s['import']:.2f} | {s['load, validate, index']:.2f} | {s['plan (views)']:.2f} | {s['render']:.2f} | "
+                     f"{s['files (Word, data)']:.2f} | {s['total']:.2f} | {1000 * (s['total'] - s['import']) / s['records']:.2f} | "
+                     f"{1000 * (s['total'] - s['import']) / s['pages']:.1f} |")
+    lines += [
+        "", f"## Hot spots at {profiled}", "",
+        "cProfile of the generator (load → index → plan → render → files); the profiler slows calls down, so its seconds "
+        "are larger than above. Growth: calls here / calls at the scale before.", "",
+        "The generator's functions, by cumulative time:", "",
+    ]
+    lines += _spot_table(spots[0]) + ["", "All functions (the generator's and the libraries' it calls), by own time:", ""]
+    lines += _spot_table(spots[1])
+    lines += ["", "Generator functions called more often than the content grows (calls grow faster than any kind of record):", ""]
+    lines += [f"- `{h.where}`: {h.calls} calls (×{h.growth:.1f}), {h.own:.2f} s own" for h in growing[:15]] or ["- none"]
+    return "\n".join(lines) + "\n"
+
+
+def targets(results: list[Result]) -> list[str]:
+    lines = []
+    missed = [r for r in results if r.share > TARGET_SHARE]
+    lines.append(f"- Generator's share at most {TARGET_SHARE:.0%} of the build (CPU): "
+                 + ("met at every scale." if not missed else "missed: " + ", ".join(f"{r.name} {r.share:.0%}" for r in missed) + "."))
+    by_name = {r.name: r for r in results}
+    one, ten = by_name.get("scale 1"), by_name.get("scale 10")
+    if one and ten:
+        records = lambda r: sum(r.records.values())  # noqa: E731
+        ratio = ten.build.cpu / one.build.cpu
+        lines.append(f"- Scale 10 against scale 1: full build ×{ratio:.1f} CPU (×{ten.build.wall / one.build.wall:.1f} wall), "
+                     f"check ×{ten.check.cpu / one.check.cpu:.1f}, generator stages ×{ten.stages['total'] / one.stages['total']:.1f}, "
+                     f"for ×{records(ten) / records(one):.1f} records, ×{ten.pages / one.pages:.1f} pages and "
+                     f"×{ten.markdown_bytes / one.markdown_bytes:.1f} Markdown: "
+                     + ("at most ~10×: met." if ratio <= 10.5 else "more than ~10×: missed."))
+        lines.append(f"- CPU per page of the full build: {1000 * one.build.cpu / one.pages:.0f} ms at scale 1, "
+                     f"{1000 * ten.build.cpu / ten.pages:.0f} ms at scale 10; per KB of Markdown: "
+                     f"{1000 * one.build.cpu / (one.markdown_bytes / 1024):.1f} ms and {1000 * ten.build.cpu / (ten.markdown_bytes / 1024):.1f} ms.")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", default="1,3,10", help="synthetic scales, comma-separated (default 1,3,10)")
+    parser.add_argument("--runs", type=int, help="builds per set (default: 5 up to scale 1, 3 above)")
+    parser.add_argument("--no-real", action="store_true", help="leave out the project's own content")
+    parser.add_argument("--work", type=Path, default=HERE / ".work", help="scratch folder (default benchmarks/.work)")
+    parser.add_argument("--output", type=Path, default=HERE / "results.md")
+    parser.add_argument("--top", type=int, default=15, help="hot spots listed")
+    args = parser.parse_args(argv)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "0")}
+    env.pop("CCM_ICA_AS_OF", None)
+    # Children import the generator from this tree (before an editable install's), so a copy of
+    # the project can be measured while the working tree changes.
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT), os.environ.get("PYTHONPATH")]))
+    scales = [float(s) for s in args.scales.split(",") if s.strip()]
+    sets = [] if args.no_real else [("real", None, args.runs or 5)]
+    sets += [(f"scale {s:g}", s, args.runs or (5 if s <= 1 else 3)) for s in scales]
+    args.work.mkdir(parents=True, exist_ok=True)
+    started, clock, load_start = dt.datetime.now(dt.timezone.utc), time.perf_counter(), os.getloadavg()[0]
+    results = []
+    for name, scale, runs in sets:
+        print(f"{name}: {runs} builds", flush=True)
+        results.append(bench_set(name, scale, runs, args.work, env))
+    synthetic_sets = [(name, scale) for name, scale, _ in sets if scale is not None]
+    spots: tuple[list[HotSpot], list[HotSpot]] = ([], [])
+    growing, profiled = [], "no scale"
+    if len(synthetic_sets) >= 2:
+        (small_name, small), (large_name, large) = synthetic_sets[-2], synthetic_sets[-1]
+        print(f"profiling {large_name} (against {small_name})", flush=True)
+        small_stats = _profile(args.work / small_name.replace(" ", "-"), args.work, env, small_name.replace(" ", "-"))
+        large_stats = _profile(args.work / large_name.replace(" ", "-"), args.work, env, large_name.replace(" ", "-"))
+        small_counts, large_counts = synthetic.counts(small), synthetic.counts(large)
+        limit = 1.5 * max(large_counts[k] / small_counts[k] for k in large_counts if small_counts[k])
+        spots = (hot_spots(large_stats, small_stats, args.top, ours=True), hot_spots(large_stats, small_stats, args.top))
+        growing = superlinear(large_stats, small_stats, limit)
+        profiled = large_name
+    minutes = (time.perf_counter() - clock) / 60
+    text = report(results, spots, growing, profiled, started, (load_start, os.getloadavg()[0]), minutes)
+    args.output.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
