@@ -1,0 +1,150 @@
+"""What `make bench` found, and benchmarks/results.md written from it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+CHECK_RUNS = 5
+TARGET_SHARE = 0.10  # the generator's share of a build aimed at (issue #8)
+
+
+@dataclass(frozen=True)
+class Run:
+    """One child process (or the median of several): seconds of wall and CPU time, peak memory."""
+
+    wall: float
+    cpu: float
+    rss_mb: float
+
+
+@dataclass
+class Result:
+    """One content set: its size, the medians of each command, the generator's stages."""
+
+    name: str
+    records: dict[str, int]
+    pages: int
+    markdown_bytes: int
+    runs: int
+    check: Run
+    build: Run
+    floor: Run
+    stages: dict[str, float]
+
+    @property
+    def share(self) -> float:
+        """The generator's share of the full build, in CPU time."""
+        return (self.build.cpu - self.floor.cpu) / self.build.cpu
+
+    @property
+    def share_wall(self) -> float:
+        return (self.build.wall - self.floor.wall) / self.build.wall
+
+
+@dataclass(frozen=True)
+class HotSpot:
+    """A function in the profile: where it is, its calls and seconds, how its calls grew."""
+
+    where: str
+    calls: int
+    own: float
+    cumulative: float
+    growth: float | None  # calls at this scale / calls at the scale before
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor() or "unknown CPU")
+    ram = next((int(line.split()[1]) / 1024**2 for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")), 0.0)
+    return (f"{os.cpu_count()} CPUs ({cpu}), {ram:.1f} GiB RAM, {platform.system()} {platform.release()}; "
+            f"Python {platform.python_version()}, MkDocs {metadata.version('mkdocs')}, "
+            f"mkdocs-material {metadata.version('mkdocs-material')}")
+
+
+def _s(run: Run) -> str:
+    return f"{run.wall:.2f} / {run.cpu:.2f}"
+
+
+def _spot_table(spots: list[HotSpot]) -> list[str]:
+    return ["| function | calls | own s | cumulative s | growth |", "| --- | ---: | ---: | ---: | ---: |"] + [
+        f"| `{h.where}` | {h.calls} | {h.own:.2f} | {h.cumulative:.2f} | {f'×{h.growth:.1f}' if h.growth else 'new'} |" for h in spots]
+
+
+def results_page(results: list[Result], spots: tuple[list[HotSpot], list[HotSpot]], growing: list[HotSpot], profiled: str,
+                 started: dt.datetime, loads: tuple[float, float], minutes: float) -> str:
+    """benchmarks/results.md: content sets, medians, targets, the generator's stages and hot spots."""
+    lines = [
+        "# Benchmarks", "",
+        f"Written by `make bench` (benchmarks/run.py) on {started:%Y-%m-%d %H:%M} UTC, in {minutes:.0f} minutes. ",
+        f"Machine: {machine()}. ",
+        f"Load average {loads[0]:.1f} at the start, {loads[1]:.1f} at the end: other work on the machine slows wall "
+        "times; CPU times (user + system of the process) are steadier, and the targets are judged on them.", "",
+        "## Content", "",
+        "| set | countries | requests | meetings | coalitions | sources | assistance | action plan | pages | Markdown |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        c = r.records
+        lines.append(f"| {r.name} | {c['countries']} | {c['requests']} | {c['meetings']} | {c['coalitions']} | {c['sources']} | "
+                     f"{c['assistance']} | {c['action plan']} | {r.pages} | {r.markdown_bytes / 1024:.0f} KB |")
+    lines += [
+        "", "## Medians", "",
+        f"Seconds, wall / CPU; median of {CHECK_RUNS} runs of the check and of the stated number of builds. "
+        "Full: `mkdocs build --strict` with the ccm-ica plugin. Floor: the same pages as Markdown files, no plugin. "
+        "Generator: (full − floor) / full.", "",
+        "| set | builds | check | full build | floor | generator (CPU) | generator (wall) | pages/s | peak memory: check / full / floor |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        lines.append(f"| {r.name} | {r.runs} | {_s(r.check)} | {_s(r.build)} | {_s(r.floor)} | {r.share:.0%} | {r.share_wall:.0%} | "
+                     f"{r.pages / r.build.wall:.1f} | {r.check.rss_mb:.0f} / {r.build.rss_mb:.0f} / {r.floor.rss_mb:.0f} MB |")
+    lines += ["", "## Targets", ""] + targets(results)
+    lines += [
+        "", "## The generator's stages", "",
+        "CPU seconds in one process (benchmarks/profile_generator.py --stages), the steps the plugin runs before MkDocs builds.", "",
+        "| set | import | load, validate, index | plan (views) | render | files (Word, data) | total | ms per record | ms per page |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        s = r.stages
+        lines.append(f"| {r.name} | {s['import']:.2f} | {s['load, validate, index']:.2f} | {s['plan (views)']:.2f} | {s['render']:.2f} | "
+                     f"{s['files (Word, data)']:.2f} | {s['total']:.2f} | {1000 * (s['total'] - s['import']) / s['records']:.2f} | "
+                     f"{1000 * (s['total'] - s['import']) / s['pages']:.1f} |")
+    lines += [
+        "", f"## Hot spots at {profiled}", "",
+        "cProfile of the generator (load → index → plan → render → files); the profiler slows calls down, so its seconds "
+        "are larger than above. Growth: calls here / calls at the scale before.", "",
+        "The generator's functions, by cumulative time:", "",
+    ]
+    lines += _spot_table(spots[0]) + ["", "All functions (the generator's and the libraries' it calls), by own time:", ""]
+    lines += _spot_table(spots[1])
+    lines += ["", "Generator functions called more often than the content grows (calls grow faster than any kind of record):", ""]
+    lines += [f"- `{h.where}`: {h.calls} calls (×{h.growth:.1f}), {h.own:.2f} s own" for h in growing[:15]] or ["- none"]
+    return "\n".join(lines) + "\n"
+
+
+def targets(results: list[Result]) -> list[str]:
+    lines = []
+    missed = [r for r in results if r.share > TARGET_SHARE]
+    lines.append(f"- Generator's share at most {TARGET_SHARE:.0%} of the build (CPU): "
+                 + ("met at every scale." if not missed else "missed: " + ", ".join(f"{r.name} {r.share:.0%}" for r in missed) + "."))
+    by_name = {r.name: r for r in results}
+    one, ten = by_name.get("scale 1"), by_name.get("scale 10")
+    if one and ten:
+        records = lambda r: sum(r.records.values())  # noqa: E731
+        ratio = ten.build.cpu / one.build.cpu
+        lines.append(f"- Scale 10 against scale 1: full build ×{ratio:.1f} CPU (×{ten.build.wall / one.build.wall:.1f} wall), "
+                     f"check ×{ten.check.cpu / one.check.cpu:.1f}, generator stages ×{ten.stages['total'] / one.stages['total']:.1f}, "
+                     f"for ×{records(ten) / records(one):.1f} records, ×{ten.pages / one.pages:.1f} pages and "
+                     f"×{ten.markdown_bytes / one.markdown_bytes:.1f} Markdown: "
+                     + ("at most ~10×: met." if ratio <= 10.5 else "more than ~10×: missed."))
+        lines.append(f"- CPU per page of the full build: {1000 * one.build.cpu / one.pages:.0f} ms at scale 1, "
+                     f"{1000 * ten.build.cpu / ten.pages:.0f} ms at scale 10; per KB of Markdown: "
+                     f"{1000 * one.build.cpu / (one.markdown_bytes / 1024):.1f} ms and {1000 * ten.build.cpu / (ten.markdown_bytes / 1024):.1f} ms.")
+    return lines
