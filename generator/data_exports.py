@@ -230,10 +230,11 @@ def size(content: bytes) -> str:
     return _("%(size)s KB", size=f"{len(content) / 1024:.0f}").replace(" ", "\u00a0")
 
 
-def page_context(site: Site) -> dict[str, Any]:
+def page_context(site: Site, built: dict[str, bytes] | None = None) -> dict[str, Any]:
     """What the /data/ page lists: each file with its size, each CSV column with its meaning."""
     with using(DEFAULT):  # the files are the English ones every language publishes
-        files = {path.removeprefix(f"{DATA_DIR}/"): content for path, content in data_files(site).items()}
+        made = built if built is not None else data_files(site)
+        files = {path.removeprefix(f"{DATA_DIR}/"): content for path, content in made.items()}
     labels = _labels(site)
     return {
         "kinds": [

@@ -65,7 +65,7 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
         # Only a bad as_of is reported as one; any other ValueError is a bug and keeps its traceback.
         try:
             prepared = self.prepared or _prepare(self._root, as_of)
-            self._pages = render_site(prepared.site, language=self.language)
+            self._pages = render_site(prepared.site, language=self.language, files=prepared.files)
             self._files = prepared.files
         except ContentError as error:
             raise PluginError(str(error)) from None

@@ -51,7 +51,7 @@ def page_path(kind: str, record_id: str) -> tuple[str, str]:
     return src.format(id=record_id), anchor.format(id=record_id)
 
 
-def plan_pages(site: Site) -> list[PlannedPage]:
+def plan_pages(site: Site, files: list[PlannedFile] | None = None) -> list[PlannedPage]:
     """Every generated page; refuses two pages at one path (a hand-made file could hide one)."""
     shared = views.Shared(site)
     pages = [
@@ -74,7 +74,7 @@ def plan_pages(site: Site) -> list[PlannedPage]:
             for entry in site.entries["meetings"].values()
         ),
         PlannedPage("sources/index.md", "sources.md.j2", "Sources", views.sources(shared)),
-        PlannedPage("data/index.md", "data.md.j2", "Data", data_exports.page_context(site)),
+        PlannedPage("data/index.md", "data.md.j2", "Data", data_exports.page_context(site, _data_files(files))),
         PlannedPage("report/index.md", "report.md.j2", "8MSP progress report", report_page.context(site)),
         PlannedPage("attention/index.md", "attention.md.j2", "Needs attention", views.attention(shared)),
         PlannedPage("changes/index.md", "changes.md.j2", "Recent changes", views.changes(shared)),
@@ -101,6 +101,13 @@ def plan_files(site: Site) -> list[PlannedFile]:
     ]
     _refuse_twice([file.path for file in files])
     return files
+
+
+def _data_files(files: list[PlannedFile] | None) -> dict[str, bytes] | None:
+    """The data files a build already made, so the /data/ page lists them without making them again."""
+    if files is None:
+        return None
+    return {f.path: f.content for f in files if f.path.startswith(f"{data_exports.DATA_DIR}/")}
 
 
 def _refuse_twice(paths: list[str]) -> None:

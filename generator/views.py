@@ -37,6 +37,10 @@ class Shared:
         # In the page's alphabetical order: "Allemagne" among the A's of the French pages.
         self.countries_sorted = sorted(site.entries["countries"].values(), key=lambda e: _alphabetical(_name(e)))
         self.reminders = site_reminders(site, self.as_of)
+        self.reminders_by_country: dict[str, list[Any]] = defaultdict(list)  # one pass, not one per profile
+        for reminder in self.reminders:
+            if reminder.country:
+                self.reminders_by_country[reminder.country].append(reminder)
 
     def status(self, obligation: Any) -> Status:
         return obligation_status(obligation, self.meeting_dates, self.as_of, self.windows)
@@ -116,7 +120,7 @@ def country(shared: Shared, entry: Entry) -> dict[str, Any]:
             {"obligation": o, "status": shared.status(o), "deadline": shared.deadline(o), "ledger": ledger(shared, o)}
             for o in entry.record.obligations
         ],
-        "reminders": [r for r in shared.reminders if r.country == iso3],
+        "reminders": shared.reminders_by_country.get(iso3, []),
         "ledger_chart": _ledger_chart(shared, entry),
         "last_changed": site.changed.get(entry.path),
         "requests": requests,
