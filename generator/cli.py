@@ -75,7 +75,8 @@ def _build(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     from .report.build import build_report
-    from .report.document import to_docx, to_markdown
+    from .report.document import to_markdown
+    from .report.word import to_docx
 
     site, problems = check(args.root, args.as_of)
     if site is None:

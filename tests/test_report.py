@@ -14,7 +14,8 @@ import pytest
 from generator.models.meeting import MeetingKind
 from generator.pipeline import build_site
 from generator.report.build import build_report
-from generator.report.document import to_docx, to_markdown
+from generator.report.document import to_markdown
+from generator.report.word import to_docx
 from sitebuild import build_html, page, prepare
 from sitefixture import PROJECT, write_site
 
@@ -93,6 +94,29 @@ def test_word_file_has_headings_tables_and_the_isu_figures(real_report):
     assert rows[("States providing assistance", "2016")] == "19"
     assert rows[("States receiving assistance", "2015")] == "4"
     assert rows[("States receiving assistance", "2016")] == "10"
+
+
+def test_word_file_keeps_any_text_as_text_in_the_styles_word_uses():
+    from generator.report.document import Bullets, Document, Heading, Paragraph, Table
+
+    awkward = " <b>&amp;</b> \"quoted\"\tafter a tab\nnext line\x01 "
+    document = Document("Title <x>", ("Line & one",))
+    document.add(Heading("I. Heading & more"), Paragraph(awkward), Bullets(("first <li>", "second")),
+                 Table("Caption <i>", ("A & B", "C"), (("1 < 2", ""), ("x", "y"))))
+    data = to_docx(document, dt.date(2018, 6, 30))
+    assert data == to_docx(document, dt.date(2018, 6, 30))  # byte-identical
+    word = docx.Document(io.BytesIO(data))
+    paragraphs = [(p.style.name, p.text) for p in word.paragraphs]
+    assert paragraphs[:3] == [("Title", "Title <x>"), ("Normal", "Line & one"), ("Heading 1", "I. Heading & more")]
+    # python-docx reads Word's tab and line break back as \t and \n; the control character is dropped.
+    assert paragraphs[3] == ("Normal", "1.\t <b>&amp;</b> \"quoted\"\tafter a tab\nnext line ")
+    assert paragraphs[4:6] == [("List Bullet", "first <li>"), ("List Bullet", "second")]
+    assert word.paragraphs[6].text == "Caption <i>" and word.paragraphs[6].runs[0].italic
+    table = word.tables[0]
+    assert table.style.name == "Table Grid"
+    assert [[c.text for c in row.cells] for row in table.rows] == [["A & B", "C"], ["1 < 2", "—"], ["x", "y"]]
+    assert table.rows[0].cells[0].paragraphs[0].runs[0].bold
+    assert table.rows[1].cells[0].paragraphs[0].runs[0].font.size.pt == 9
 
 
 def test_every_expected_output_has_a_status_in_the_word_file(real_report):

@@ -11,7 +11,8 @@ from markupsafe import Markup
 from ..i18n import DEFAULT, current, using
 from ..index import Site
 from .build import build_report
-from .document import to_docx, to_markdown
+from .document import to_markdown
+from .word import to_docx
 
 DOCX_PATH = "report/ccm-ica-8msp-progress-report.docx"
 
