@@ -22,7 +22,8 @@ sys.path.insert(0, str(PROJECT))  # the generator package, when run as a script
 
 
 def stages(root: Path) -> dict[str, float]:
-    """CPU seconds of each step of `on_pre_build`: import, load → index, plan, render, files."""
+    """CPU seconds of each step of the plugin's `on_pre_build`, in its order: import, load →
+    index, files (Word, data: made once, the /data/ page lists them), plan, render."""
     clock = time.process_time
     start = clock()
     from generator.pipeline import build_site
@@ -31,15 +32,16 @@ def stages(root: Path) -> dict[str, float]:
     imported = clock()
     site = build_site(root)
     indexed = clock()
-    plan_pages(site)  # views only, to split planning from rendering below
-    planned = clock()
-    pages = render_site(site)  # plans again, then renders
-    rendered = clock()
     files = plan_files(site)
     filed = clock()
+    plan_pages(site, files)  # views only, to split planning from rendering below
+    planned = clock()
+    pages = render_site(site, files=files)  # plans again, then renders
+    rendered = clock()
+    plan = planned - filed
     return {"import": imported - start, "load, validate, index": indexed - imported,
-            "plan (views)": planned - indexed, "render": (rendered - planned) - (planned - indexed),
-            "files (Word, data)": filed - rendered, "total": filed - start - (planned - indexed),
+            "plan (views)": plan, "render": rendered - planned - plan,
+            "files (Word, data)": filed - indexed, "total": rendered - start - plan,
             "pages": len(pages), "files": len(files),
             "records": sum(len(kind) for kind in site.entries.values())}
 
@@ -52,8 +54,7 @@ def profile(root: Path, out: Path) -> pstats.Stats:
     from generator.plan import plan_files
     from generator.render import render_site
     site = build_site(root)
-    render_site(site)
-    plan_files(site)
+    render_site(site, files=plan_files(site))
     profiler.disable()
     profiler.dump_stats(str(out))
     return pstats.Stats(str(out))

@@ -79,8 +79,20 @@ def N_(message: str) -> str:
 
 
 def _locale() -> Locale:
+    return _parsed_locale(current())
+
+
+@functools.cache
+def _parsed_locale(language: str) -> Locale:
     # British English writes dates the way UN documents do: 24 November 2017.
-    return Locale.parse("en_GB" if current() == DEFAULT else current())
+    return Locale.parse("en_GB" if language == DEFAULT else language)
+
+
+@functools.lru_cache(maxsize=4096)
+def _formatted(value: dt.date, skeleton: str | None, language: str) -> str:
+    """Babel formats a date in ~50 µs; pages repeat the same few hundred dates thousands of times."""
+    locale = _parsed_locale(language)
+    return format_skeleton(skeleton, value, locale=locale) if skeleton else format_date(value, format="long", locale=locale)
 
 
 def long_date(value: dt.date | PartialDate | None, missing: str = "—") -> str:
@@ -91,9 +103,9 @@ def long_date(value: dt.date | PartialDate | None, missing: str = "—") -> str:
         if not value.month:
             return str(value.year)
         if not value.day:
-            return format_skeleton("yMMMM", dt.date(value.year, value.month, 1), locale=_locale())
+            return _formatted(dt.date(value.year, value.month, 1), "yMMMM", current())
         value = dt.date(value.year, value.month, value.day)
-    return format_date(value, format="long", locale=_locale())
+    return _formatted(value, None, current())
 
 
 def country_name(iso3: str, english: str) -> str:

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from .kinds import KINDS, Kind
 from .models.config import SiteConfig
-from .placeholders import placeholder_problems
+from .placeholders import PLACEHOLDER, placeholder_problems
 from .problems import Problem, Severity
 from .validate import validate_record
 from .yaml_source import Locations, read_yaml
@@ -43,13 +43,13 @@ class Loaded:
     failed: frozenset[tuple[str, str]] = frozenset()
 
 
-def _validated(root: Path, file: Path, model: type[BaseModel]) -> tuple[Any, Locations | None, list[Problem]]:
-    shown = file.relative_to(root).as_posix()
+def _validated(file: Path, shown: str, model: type[BaseModel]) -> tuple[Any, Locations | None, list[Problem]]:
     document, problems = read_yaml(file, shown)
     if document is None:
         return None, None, problems
     record, problems = validate_record(model, document.data, shown, document.locations)
-    unfilled = placeholder_problems(model, document.data, shown, document.locations)
+    # Only a file whose text holds the word can hold a placeholder: most files skip the walk.
+    unfilled = placeholder_problems(model, document.data, shown, document.locations) if PLACEHOLDER in document.text else []
     if unfilled:
         # A TODO also fails its field's type (a date, a list of values): say it once, as a TODO.
         at_placeholders = {(p.line, p.column) for p in unfilled}
@@ -63,7 +63,7 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
     if not file.is_file():
         return None, [Problem(CONFIG_FILE, 1, 1, "site_config.yml is missing",
                               "create it at the project root with title, description, as_of and reporting_period")]
-    config, _, problems = _validated(root, file, SiteConfig)
+    config, _, problems = _validated(file, CONFIG_FILE, SiteConfig)
     return config, problems
 
 
@@ -91,7 +91,7 @@ def _load_kind(root: Path, kind: Kind) -> tuple[list[Entry], list[Problem], set[
             continue
         seen[stem] = shown
         id_problems = _check_id(kind, shown, stem)
-        record, locations, record_problems = _validated(root, file, kind.model)
+        record, locations, record_problems = _validated(file, shown, kind.model)
         problems += id_problems + record_problems
         if record is not None and not id_problems:
             entries.append(Entry(kind, stem, shown, record, locations))
@@ -102,10 +102,11 @@ def _load_kind(root: Path, kind: Kind) -> tuple[list[Entry], list[Problem], set[
 
 def _stray_files(root: Path) -> list[Problem]:
     """YAML files outside every kind's folder would be silently ignored: say so instead."""
-    known = {(root / kind.folder).resolve() for kind in KINDS}
+    # rglob's paths start with root as given, like these: no need to resolve each file's folder.
+    known = {root / kind.folder for kind in KINDS}
     problems = []
     for file in sorted((root / CONTENT_DIR).rglob("*.y*ml")):
-        if file.parent.resolve() not in known:
+        if file.parent not in known:
             shown = file.relative_to(root).as_posix()
             folders = ", ".join(kind.folder + "/" for kind in KINDS)
             problems.append(Problem(shown, 1, 1, "this file is not in a folder the generator reads",

@@ -48,6 +48,7 @@ class Locations:
 class YamlDocument:
     data: Any
     locations: Locations
+    text: str = ""  # as read, for checks that look at the words rather than the structure
 
 
 class _Reject(Exception):
@@ -60,14 +61,24 @@ def _at(mark: Any) -> tuple[int, int]:
 
 
 class _Builder:
-    """Turns the event stream of one document into dicts, lists, strings and None."""
+    """Turns the event list of one document into dicts, lists, strings and None."""
 
-    def __init__(self, events: Any, locations: Locations):
+    def __init__(self, events: list[Any], locations: Locations):
+        # A list and a position: looking at the next event is an index, not a wrapper per peek.
         self.events = events
+        self.position = 0
         self.locations = locations
 
+    def next(self) -> Any:
+        event = self.events[self.position]
+        self.position += 1
+        return event
+
+    def peek(self) -> Any:
+        return self.events[self.position]
+
     def node(self, path: Path_) -> Any:
-        event = next(self.events)
+        event = self.next()
         self.locations.values[path] = _at(event.start_mark)
         if isinstance(event, yaml.AliasEvent):
             raise _Reject(*_at(event.start_mark), f"the alias '*{event.anchor}' repeats another part of the file",
@@ -84,9 +95,9 @@ class _Builder:
             return event.value
         if isinstance(event, yaml.SequenceStartEvent):
             items = []
-            while not isinstance(self._peek(), yaml.SequenceEndEvent):
+            while not isinstance(self.peek(), yaml.SequenceEndEvent):
                 items.append(self.node(path + (len(items),)))
-            next(self.events)
+            self.position += 1
             return items
         if isinstance(event, yaml.MappingStartEvent):
             return self._mapping(path)
@@ -94,8 +105,8 @@ class _Builder:
 
     def _mapping(self, path: Path_) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        while not isinstance(self._peek(), yaml.MappingEndEvent):
-            key_event = next(self.events)
+        while not isinstance(self.peek(), yaml.MappingEndEvent):
+            key_event = self.next()
             if not isinstance(key_event, yaml.ScalarEvent):
                 raise _Reject(*_at(key_event.start_mark), "a key must be a plain word", "write keys as `name: value`")
             key = key_event.value
@@ -105,30 +116,8 @@ class _Builder:
                               "keep one of them and delete the other")
             self.locations.keys[path + (key,)] = _at(key_event.start_mark)
             result[key] = self.node(path + (key,))
-        next(self.events)
+        self.position += 1
         return result
-
-    def _peek(self) -> Any:
-        event = next(self.events)
-        # Wrap the underlying stream, never a previous wrapper: a chain of wrappers made every
-        # event cost one call per earlier peek (quadratic in the file, RecursionError past ~1,000 items).
-        rest = self.events.rest if isinstance(self.events, _Pushback) else self.events
-        self.events = _Pushback(event, rest)
-        return event
-
-
-class _Pushback:
-    def __init__(self, first: Any, rest: Any):
-        self.first, self.rest = first, rest
-
-    def __iter__(self) -> _Pushback:
-        return self
-
-    def __next__(self) -> Any:
-        if self.first is not None:
-            first, self.first = self.first, None
-            return first
-        return next(self.rest)
 
 
 _SYNTAX_HINTS = [
@@ -155,6 +144,8 @@ def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
 
 
 def _tab_problems(path: str, text: str) -> list[Problem]:
+    if "\t" not in text:
+        return []
     problems = []
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
@@ -183,27 +174,27 @@ def parse_yaml(path: str, text: str) -> tuple[YamlDocument | None, list[Problem]
         return None, tabs
     locations = Locations()
     try:
-        events = iter(list(yaml.parse(text, Loader=_Loader)))
+        events = list(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(path, error)]
     except yaml.YAMLError as error:  # e.g. a control character libyaml rejects
         return None, [Problem(path, 1, 1, f"YAML cannot read the file: {error}", "remove unusual characters")]
     builder = _Builder(events, locations)
-    next(builder.events)  # StreamStart
-    if isinstance(builder._peek(), yaml.StreamEndEvent):
-        return YamlDocument(None, locations), []
-    next(builder.events)  # DocumentStart
+    builder.next()  # StreamStart
+    if isinstance(builder.peek(), yaml.StreamEndEvent):
+        return YamlDocument(None, locations, text), []
+    builder.next()  # DocumentStart
     try:
         data = builder.node(())
     except _Reject as reject:
         return None, [Problem(path, reject.line, reject.column, reject.message, reject.hint)]
-    next(builder.events)  # DocumentEnd
-    extra = next(builder.events)
+    builder.next()  # DocumentEnd
+    extra = builder.next()
     if not isinstance(extra, yaml.StreamEndEvent):
         line, column = _at(extra.start_mark)
         return None, [Problem(path, line, column, "the file holds more than one YAML document",
                               "remove the '---' line: one record per file")]
-    return YamlDocument(data, locations), []
+    return YamlDocument(data, locations, text), []
 
 
 def read_yaml(path: Path, shown_as: str) -> tuple[YamlDocument | None, list[Problem]]:
