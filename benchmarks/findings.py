@@ -47,6 +47,22 @@ class Result:
 
 
 @dataclass(frozen=True)
+class Languages:
+    """One content set built in every language (`ccm-ica build`, as `make site` does) against the
+    floors of all its languages built one after another."""
+
+    name: str
+    languages: tuple[str, ...]
+    runs: int
+    build: Run
+    floor: Run  # the sum over the languages of one median-sized run each
+
+    @property
+    def share(self) -> float:
+        return (self.build.cpu - self.floor.cpu) / self.build.cpu
+
+
+@dataclass(frozen=True)
 class HotSpot:
     """A function in the profile: where it is, its calls and seconds, how its calls grew."""
 
@@ -76,7 +92,8 @@ def _spot_table(spots: list[HotSpot]) -> list[str]:
         f"| `{h.where}` | {h.calls} | {h.own:.2f} | {h.cumulative:.2f} | {f'×{h.growth:.1f}' if h.growth else 'new'} |" for h in spots]
 
 
-def results_page(results: list[Result], spots: tuple[list[HotSpot], list[HotSpot]], growing: list[HotSpot], profiled: str,
+def results_page(results: list[Result], all_languages: list[Languages], spots: tuple[list[HotSpot], list[HotSpot]],
+                 growing: list[HotSpot], profiled: str,
                  started: dt.datetime, loads: tuple[float, float], minutes: float) -> str:
     """benchmarks/results.md: content sets, medians, targets, the generator's stages and hot spots."""
     lines = [
@@ -104,6 +121,16 @@ def results_page(results: list[Result], spots: tuple[list[HotSpot], list[HotSpot
     for r in results:
         lines.append(f"| {r.name} | {r.runs} | {_s(r.check)} | {_s(r.build)} | {_s(r.floor)} | {r.share:.0%} | {r.share_wall:.0%} | "
                      f"{r.pages / r.build.wall:.1f} | {r.check.rss_mb:.0f} / {r.build.rss_mb:.0f} / {r.floor.rss_mb:.0f} MB |")
+    if all_languages:
+        lines += [
+            "", "## Every language, as `make site` builds", "",
+            "`ccm-ica build`: content loaded, validated and indexed once, then one MkDocs build per language, in one "
+            "process. Floor: each language's pages as Markdown files, built one after another with no plugin (times summed).", "",
+            "| set | languages | builds | full build | floor | generator (CPU) | generator (wall) |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        lines += [f"| {a.name} | {', '.join(a.languages)} | {a.runs} | {_s(a.build)} | {_s(a.floor)} | {a.share:.0%} | "
+                  f"{(a.build.wall - a.floor.wall) / a.build.wall:.0%} |" for a in all_languages]
     lines += ["", "## Targets", ""] + targets(results)
     lines += [
         "", "## The generator's stages", "",

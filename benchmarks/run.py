@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 import synthetic
-from findings import CHECK_RUNS, HotSpot, Result, Run, results_page
+from findings import CHECK_RUNS, HotSpot, Languages, Result, Run, results_page
 from profile_generator import PROJECT
 
 HERE = Path(__file__).resolve().parent
@@ -70,8 +70,9 @@ def without_plugin(mkdocs_yml: str) -> str:
     return "".join(out)
 
 
-def write_floor(root: Path, floor: Path) -> tuple[int, int]:
-    """Render `root` once and write every page and file into floor/docs; (pages, Markdown bytes)."""
+def write_floor(root: Path, floor: Path, language: str = "en") -> tuple[int, int]:
+    """Render `root` once in `language` and write every page and file into floor/docs, with
+    Material's interface in that language; (pages, Markdown bytes)."""
     from generator.pipeline import build_site
     from generator.plan import plan_files
     from generator.render import render_site
@@ -79,9 +80,11 @@ def write_floor(root: Path, floor: Path) -> tuple[int, int]:
     shutil.rmtree(floor, ignore_errors=True)
     shutil.copytree(root / "docs", floor / "docs")
     shutil.copytree(root / "overrides", floor / "overrides")
-    (floor / "mkdocs.yml").write_text(without_plugin((root / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
+    config = without_plugin((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = re.sub(r"(?m)^(\s+language:\s*)\w+\s*$", rf"\g<1>{language}", config, count=1)
+    (floor / "mkdocs.yml").write_text(config, encoding="utf-8")
     site = build_site(root)
-    for src, (_, markdown) in render_site(site).items():
+    for src, (_, markdown) in render_site(site, language=language).items():
         path = floor / "docs" / src
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(markdown, encoding="utf-8")
@@ -121,6 +124,26 @@ def bench_set(name: str, scale: float | None, runs: int, work: Path, env: dict[s
                                    "--site-dir", str(work / f"{slug}-floor-site")], env))
         print(f"  {name}: run {i + 1} done", flush=True)
     return Result(name, count_records(root), pages, markdown_bytes, runs, median(checks), median(builds), median(floors), stages)
+
+
+def bench_languages(result: Result, root: Path, work: Path, env: dict[str, str]) -> Languages:
+    """What `make site` does: `ccm-ica build`, every language of site_config.yml in one process
+    (content loaded once), against the floor of each language's pages built one after another."""
+    from generator.pipeline import build_site
+
+    slug = result.name.replace(" ", "-")
+    languages = list(build_site(root).config.languages)
+    floors = [work / f"{slug}-floor-{language}" for language in languages]
+    for language, floor in zip(languages, floors):
+        write_floor(root, floor, language)
+    builds, floor_sums = [], []
+    for i in range(result.runs):
+        builds.append(measure([str(BIN / "ccm-ica"), "--root", str(root), "build", "--site-dir", str(work / f"{slug}-all-site")], env))
+        parts = [measure([str(BIN / "mkdocs"), "build", "--strict", "--quiet", "-f", str(floor / "mkdocs.yml"),
+                          "--site-dir", str(work / f"{floor.name}-site")], env) for floor in floors]
+        floor_sums.append(Run(sum(p.wall for p in parts), sum(p.cpu for p in parts), max(p.rss_mb for p in parts)))
+        print(f"  {result.name}, all languages: run {i + 1} done", flush=True)
+    return Languages(result.name, tuple(languages), result.runs, median(builds), median(floor_sums))
 
 
 def _stages(root: Path, env: dict[str, str]) -> dict[str, float]:
@@ -181,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=HERE / ".work", help="scratch folder (default benchmarks/.work)")
     parser.add_argument("--output", type=Path, default=HERE / "results.md")
     parser.add_argument("--top", type=int, default=15, help="hot spots listed")
+    parser.add_argument("--languages", default="real,scale 3",
+                        help="sets also built in every language, as `make site` does (default 'real,scale 3')")
     args = parser.parse_args(argv)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "0")}
     env.pop("CCM_ICA_AS_OF", None)
@@ -192,10 +217,13 @@ def main(argv: list[str] | None = None) -> int:
     sets += [(f"scale {s:g}", s, args.runs or (5 if s <= 1 else 3)) for s in scales]
     args.work.mkdir(parents=True, exist_ok=True)
     started, clock, load_start = dt.datetime.now(dt.timezone.utc), time.perf_counter(), os.getloadavg()[0]
-    results = []
+    results, all_languages = [], []
     for name, scale, runs in sets:
         print(f"{name}: {runs} builds", flush=True)
         results.append(bench_set(name, scale, runs, args.work, env))
+        if name in args.languages.split(","):
+            root = PROJECT if scale is None else args.work / name.replace(" ", "-")
+            all_languages.append(bench_languages(results[-1], root, args.work, env))
     synthetic_sets = [(name, scale) for name, scale, _ in sets if scale is not None]
     spots: tuple[list[HotSpot], list[HotSpot]] = ([], [])
     growing, profiled = [], "no scale"
@@ -210,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
         growing = superlinear(large_stats, small_stats, limit)
         profiled = large_name
     minutes = (time.perf_counter() - clock) / 60
-    text = results_page(results, spots, growing, profiled, started, (load_start, os.getloadavg()[0]), minutes)
+    text = results_page(results, all_languages, spots, growing, profiled, started, (load_start, os.getloadavg()[0]), minutes)
     args.output.write_text(text, encoding="utf-8")
     print(text)
     return 0

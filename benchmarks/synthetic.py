@@ -130,7 +130,8 @@ def write_content(root: Path, scale: float, seed: int = 8) -> dict[str, int]:
         "title": f"CCM cooperation and assistance (synthetic, scale {scale:g})",
         "description": "Synthetic records for timing the build; nothing here is a fact.",
         "as_of": AS_OF.isoformat(), "reporting_period": {"start": "2017-07-01", "end": AS_OF.isoformat()},
-        "languages": ["en"]}, sort_keys=False), encoding="utf-8")
+        # The real site's languages, so building every language (`make site`) is measured the same way.
+        "languages": ["en", "fr", "es"]}, sort_keys=False), encoding="utf-8")
     return written
 
 
