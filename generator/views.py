@@ -177,10 +177,11 @@ def _deadline_rows(shared: Shared) -> dict[str, Any]:
 
 
 def deadlines(shared: Shared) -> dict[str, Any]:
-    """Every Article 3 and 4 ledger, soonest first, and the same ledgers as one chart."""
+    """Every Article 3 and 4 ledger, soonest first; the open ones also as one chart, above their
+    table (a chart gives no date its table does not: completed ledgers have their own section)."""
     found = _deadline_rows(shared)
     ledgers = [charts.ledger_row(_("%(country)s, Art. %(article)s", country=_name(r["country"]), article=r["obligation"].article.value),
-                                 r["obligation"], shared.meeting_dates, shared.as_of) for r in found["rows"] + found["completed"]]
+                                 r["obligation"], shared.meeting_dates, shared.as_of) for r in found["rows"]]
     title = _("Article 3 and 4 deadlines as of %(date)s", date=long_date(shared.as_of))
     return {**found, "chart": ledgers and charts.deadlines_chart("chart-deadlines", title, ledgers, shared.as_of)}
 
@@ -198,7 +199,8 @@ def _ledger_chart(shared: Shared, entry: Entry) -> Any:
     rows = [charts.ledger_row(_("Article %(article)s", article=o.article.value), o, shared.meeting_dates, shared.as_of)
             for o in entry.record.obligations if o.article.value in (3, 4) and (o.deadline or o.extensions)]
     title = _("%(country)s: Article 3 and 4 deadlines as of %(date)s", country=_name(entry), date=long_date(shared.as_of))
-    return rows and charts.deadlines_chart("chart-ledger", title, rows, shared.as_of, width=5.2)
+    # 4.8 in (461 px): at the 70 % it may shrink to, it fits a 360 px phone's column unscrolled.
+    return rows and charts.deadlines_chart("chart-ledger", title, rows, shared.as_of, width=4.8)
 
 
 def timeline(shared: Shared) -> dict[str, Any]:

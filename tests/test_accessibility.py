@@ -162,9 +162,7 @@ def test_home_chart_figures_are_in_the_table_beside_it(open_page) -> None:
         assert by_year.get(year) == numbers, f"{year}: the chart says {numbers}, the table {by_year.get(year)}"
 
 
-@pytest.mark.parametrize("path", ["/countries/mne/", pytest.param("/deadlines/", marks=pytest.mark.xfail(
-    strict=True, reason="the chart draws completions after as_of (Botswana, 18 September 2018) "
-                        "that no table on /deadlines/ gives"))])
+@pytest.mark.parametrize("path", ["/countries/mne/", "/deadlines/"])
 def test_deadline_chart_dates_are_in_the_tables_beside_it(open_page, path: str) -> None:
     _, desc, rows = _the_chart(open_page(path))
     text = " ".join(cell for row in rows for cell in row)

@@ -23,15 +23,20 @@ def svgs(markdown: str) -> list[str]:
 
 
 def check(svg: str) -> ET.Element:
-    """Well-formed, no script or event handler, a title and a description, no fixed colour."""
+    """Well-formed, no script or event handler, a title and a description first, no fixed colour,
+    no font but the page's, nothing from elsewhere, and a size that shrinks with the page."""
     root = ET.fromstring(svg)
     tags = [element.tag for element in root.iter()]
     assert f"{SVG}script" not in tags and f"{SVG}foreignObject" not in tags
     assert not any(key.startswith("on") for element in root.iter() for key in element.attrib)
+    assert [child.tag for child in root][:2] == [f"{SVG}title", f"{SVG}desc"]
     assert root.find(f"{SVG}title").text and root.find(f"{SVG}desc").text
-    assert root.get("role") == "img" and root.get("aria-labelledby")
-    assert not re.search(r"#[0-9a-fA-F]{6}\b", svg), "colours come from the page's CSS"
-    assert "<style" not in svg and "<metadata" not in svg
+    assert root.get("role") == "img"
+    assert root.get("aria-labelledby") == f"{root.find(f'{SVG}title').get('id')} {root.find(f'{SVG}desc').get('id')}"
+    assert not re.search(r"#[0-9a-fA-F]{3,8}\b|rgb\(|hsl\(", svg), "colours come from the page's CSS"
+    assert "<style" not in svg and "<metadata" not in svg and "font-family" not in svg
+    assert "href" not in svg and not re.search(r"url\((?!#)", svg), "no reference outside the chart"
+    assert root.get("viewBox") and re.fullmatch(r"max-width: 100%; min-width: \d+px; height: auto", root.get("style"))
     return root
 
 
@@ -63,6 +68,26 @@ def test_ledger_chart_describes_the_ledger(pages):
     root = check(svgs(pages["countries/lao.md"])[0])
     assert root.find(f"{SVG}desc").text.startswith(
         "Article 4: original deadline 1 August 2020; extended to 1 August 2025 (not yet in force).")
+
+
+def test_a_chart_shows_what_had_happened_by_the_as_of_date(pages):
+    """Montenegro completed in July 2020, after as_of (30 June 2018): its ledger is still open,
+    in the table and in the chart, whose legend keys only the marks it draws."""
+    root = check(svgs(pages["countries/mne.md"])[0])
+    assert root.find(f"{SVG}desc").text == "Article 4: original deadline 1 August 2020. The dashed line marks 30 June 2018."
+    legend = [t.text for t in root.iter(f"{SVG}text") if not t.text.isdigit()]
+    assert legend == ["original deadline", "as of 30 June 2018", "Article 4"]
+    assert "completed 21 July 2020" not in svgs(pages["deadlines/index.md"])[0]
+    assert "| Montenegro |" not in pages["deadlines/index.md"].split("## Completed")[1]
+
+
+def test_a_long_label_is_shortened_in_the_drawing_and_whole_in_the_description():
+    long = "The Plurinational State of Somewhere Rather Far Away, With a Long Name, Art. 4"
+    root = check(charts.deadlines_chart("chart-l", "T", [charts.LedgerRow(long, dt.date(2020, 8, 1))], dt.date(2018, 6, 30)))
+    label = [t.text for t in root.iter(f"{SVG}text") if t.text.startswith("The ")]
+    assert label and label[0].endswith("…") and len(label[0]) < len(long)
+    assert charts._text_width(label[0]) <= 6.4 * 96 * 0.45
+    assert long in root.find(f"{SVG}desc").text
 
 
 def test_text_from_yaml_stays_text(tmp_path):
