@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .pipeline import check
-from .problems import Severity, format_problems
+from .problems import ContentError, Severity, format_problems
 from .reminders import site_reminders
 from .scaffold import add_new_command, run_new
 from .schema import SCHEMA_DIR, write_schemas
@@ -60,12 +60,12 @@ def _check(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from .mkdocs_plugin import build_languages  # the emit step: the only one that imports MkDocs
 
-    site, problems = check(args.root, args.as_of)
-    if site is None:
-        print(format_problems(problems, "text"), file=sys.stderr)
-        return 1
+    # build_languages loads and checks the content itself, once for every language.
     try:
         timings = build_languages(args.root.resolve(), args.site_dir.resolve(), args.as_of)
+    except ContentError as error:
+        print(format_problems(error.problems, "text"), file=sys.stderr)
+        return 1
     except Exception as error:  # MkDocs has already logged what went wrong, with its location
         print(f"ccm-ica: the build failed: {error}", file=sys.stderr)
         return 1

@@ -32,6 +32,14 @@ def test_check_bad_site_exits_1_without_traceback(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_build_of_bad_content_lists_the_problems_and_writes_nothing(tmp_path):
+    out = tmp_path / "out"
+    result = run("build", "--site-dir", str(out), cwd=write_site(tmp_path / "project", MISSPELT))
+    assert result.returncode == 1
+    assert "content/countries/nor.yml:2:1: unknown field 'role' (did you mean 'roles'?)" in result.stderr.splitlines()
+    assert "Traceback" not in result.stderr and not out.exists()
+
+
 def test_check_github_format_annotates_then_lists(tmp_path):
     result = run("check", "--format", "github", cwd=write_site(tmp_path, MISSPELT))
     assert result.returncode == 1
