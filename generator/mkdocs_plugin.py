@@ -93,6 +93,9 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
             return html
         return nh3.clean(html, attributes=_ALLOWED_ATTRIBUTES, link_rel=None)
 
+    def on_post_build(self, config: Any) -> None:
+        _switch_off_sitemap_lookup(Path(config.site_dir))
+
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         for path in (self._root / "content", TEMPLATES, self._root / "site_config.yml"):
             server.watch(str(path))
@@ -105,6 +108,26 @@ _ALLOWED_ATTRIBUTES = {
     "*": {"id", "class", "title"},
     "a": {"href", "title", "class", "id"},
 }
+
+
+# Material's language script fetches sitemap.xml beside every <link rel="alternate"> (resolved
+# against the link's href) to find the same page in the other language: it expects links to each
+# language's root. Ours name this page's translation (overrides/main.html), so every page but the
+# home pages asked for <page>/sitemap.xml in each language: three 404s, and a click on the
+# switcher sent through a redirect. Our links need no lookup (nor could it work: without site_url
+# MkDocs writes empty sitemaps). Its selector is made to match nothing, at the same length so
+# the bundle's source map still lines up.
+_ALTERNATES_SELECTOR = b'"link[rel=alternate]"'
+_NO_ELEMENT = b'"link[data-ccm-none]"'
+
+
+def _switch_off_sitemap_lookup(site_dir: Path) -> None:
+    for bundle in (site_dir / "assets" / "javascripts").glob("bundle.*.min.js"):
+        script = bundle.read_bytes()
+        if script.count(_ALTERNATES_SELECTOR) == 1:
+            bundle.write_bytes(script.replace(_ALTERNATES_SELECTOR, _NO_ELEMENT))
+        elif _NO_ELEMENT not in script:  # a new Material: tests/test_site_integrity.py says so
+            log.info("Material's bundle has no single %s selector to switch off", _ALTERNATES_SELECTOR.decode())
 
 
 def _prepare(root: Path, as_of: dt.date | None) -> Prepared:

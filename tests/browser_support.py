@@ -1,4 +1,4 @@
-"""Helpers for the browser tests: build and serve the site, guard requests, measure colours."""
+"""Helpers for the browser tests: serve the site, guard requests, measure colours."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import functools
 import http.server
 import os
 import re
-import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -15,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-PROJECT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; `playwright install` is never run
 CHROMIUM_ARGS = [
     "--no-sandbox",  # CI runs as root, where Chromium's sandbox cannot start
@@ -44,17 +42,6 @@ def why_no_browser() -> str | None:
     except ImportError:
         return "the playwright package is missing (pip install -e '.[test]')"
     return None
-
-
-def build_site(destination: Path) -> Path:
-    """Build the real site with `mkdocs build --strict` into destination; fail with its log."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
-               "-f", str(PROJECT / "mkdocs.yml"), "-d", str(destination)]
-    # mkdocs.yml names docs/, overrides/ and content/ relative to the project folder.
-    done = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(f"mkdocs build failed ({done.returncode}):\n{done.stdout}\n{done.stderr}"[-6000:])
-    return destination
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

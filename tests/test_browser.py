@@ -1,8 +1,10 @@
-"""The built site in a real browser (Debian's Chromium): pages, search, phones, print, colours.
+"""The built site in a real browser (Debian's Chromium): pages, search, languages, phones,
+print, colours.
 
-The site is built once, served on 127.0.0.1, and every request a page makes is recorded and
-anything bound for another host is refused. Set CCM_SCREENSHOTS=<folder> to keep screenshots
-for people to look at; set CCM_SITE=<folder> to test an already built site instead of building.
+The site is the session's one build of every language (conftest.py `whole_site`), served on
+127.0.0.1; every request a page makes is recorded and anything bound for another host is
+refused. Set CCM_SCREENSHOTS=<folder> to keep screenshots for people to look at; set
+CCM_SITE=<folder> to test an already built site instead of building.
 """
 
 from __future__ import annotations
@@ -16,11 +18,9 @@ from browser_support import (
     PHONE,
     WIDE,
     Watch,
-    build_site,
     contrast,
     guard,
     screenshot,
-    serve,
     why_no_browser,
 )
 
@@ -51,11 +51,9 @@ class Site:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    given = os.environ.get("CCM_SITE")
-    folder = Path(given) if given else build_site(tmp_path_factory.mktemp("browser") / "site")
-    with serve(folder) as url:
-        yield Site(folder, url)
+def site(whole_site: Path, site_url: str) -> Site:
+    """The English site at the root of the session's build; /fr/ and /es/ beside it."""
+    return Site(whole_site, site_url)
 
 
 # `browser` (Debian's Chromium) is conftest.py's: one Playwright per session, shared by every module.
@@ -136,6 +134,36 @@ def test_search_finds_montenegro(open_page, viewport: dict[str, int]) -> None:
     result.wait_for(state="visible")
     hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(el => el.href)")
     assert any("/countries/mne/" in href for href in hrefs), hrefs
+    assert_clean(watch)
+
+
+# --- languages ----------------------------------------------------------------------------
+
+LANGUAGES = {"en": "", "fr": "/fr", "es": "/es"}  # where each language's site begins
+
+
+@pytest.mark.parametrize("path", ["/", "/countries/mne/", "meeting"])
+def test_language_switcher_opens_the_same_page_and_no_request_fails(open_page, site: Site, path: str) -> None:
+    # Material's language script used to ask for <page>/sitemap.xml in every language (404s)
+    # and to send a click on the switcher through a redirect (generator/mkdocs_plugin.py).
+    path = site.meeting_page() if path == "meeting" else path
+    page, watch = open_page(path)
+    navigations: list[str] = []
+    page.on("request", lambda r: navigations.append(r.url) if r.is_navigation_request() else None)
+    for language in ("fr", "es", "en"):  # round the three languages, back to English
+        page.wait_for_load_state("networkidle")  # whatever the scripts fetch on load has answered
+        page.locator(".md-header__option .md-select").hover()
+        links = page.locator("a.md-select__link")
+        assert sorted(links.evaluate_all("els => els.map(a => a.hreflang)")) == sorted(LANGUAGES)
+        for index in range(links.count()):
+            links.nth(index).focus()
+        navigations.clear()
+        target = site.url + LANGUAGES[language] + path
+        page.locator(f"a.md-select__link[hreflang={language}]").click()
+        page.wait_for_url(target)
+        assert navigations == [target], f"{path} → {language}: {navigations}"
+        assert page.locator("html").get_attribute("lang") == language
+    page.wait_for_load_state("networkidle")
     assert_clean(watch)
 
 
