@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import quote
 
@@ -28,6 +29,8 @@ _ORDERED_LIST = re.compile(r"^(\d+)\.")
 
 def escape_markdown(value: object) -> Markup:
     """Any value as inert Markdown text on one line (whitespace collapsed)."""
+    if type(value) is str:  # the common case, and a pure one: names, labels and dates repeat
+        return _escaped_text(value)
     if isinstance(value, Markup):
         return value
     fallback = False
@@ -35,16 +38,22 @@ def escape_markdown(value: object) -> Markup:
         translated = value.get(current())
         fallback = translated is None
         value = str(value) if fallback else translated
-    text = " ".join(str(value).split()).translate(_ESCAPES)
-    if text[:1] in _LEADING:
-        text = "\\" + text
-    elif text[:1].isdigit():
-        text = _ORDERED_LIST.sub(r"\1\\.", text)  # "1. x" must not start a list
+    text = _escaped_text(str(value))
     if fallback:
         seen = untranslated.get()
         if seen is not None:
             seen.append(text)
         return Markup(f'<span lang="en" class="ccm-untranslated">{text}</span>')
+    return Markup(text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _escaped_text(value: str) -> Markup:
+    text = " ".join(value.split()).translate(_ESCAPES)
+    if text[:1] in _LEADING:
+        text = "\\" + text
+    elif text[:1].isdigit():
+        text = _ORDERED_LIST.sub(r"\1\\.", text)  # "1. x" must not start a list
     return Markup(text)
 
 
