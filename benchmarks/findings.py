@@ -22,8 +22,23 @@ class Run:
     rss_mb: float
 
 
+class _Shares:
+    """The generator's share of a build: (full − floor) / full, in CPU and in wall time."""
+
+    build: Run
+    floor: Run
+
+    @property
+    def share(self) -> float:
+        return (self.build.cpu - self.floor.cpu) / self.build.cpu
+
+    @property
+    def share_wall(self) -> float:
+        return (self.build.wall - self.floor.wall) / self.build.wall
+
+
 @dataclass
-class Result:
+class Result(_Shares):
     """One content set: its size, the medians of each command, the generator's stages."""
 
     name: str
@@ -36,18 +51,9 @@ class Result:
     floor: Run
     stages: dict[str, float]
 
-    @property
-    def share(self) -> float:
-        """The generator's share of the full build, in CPU time."""
-        return (self.build.cpu - self.floor.cpu) / self.build.cpu
-
-    @property
-    def share_wall(self) -> float:
-        return (self.build.wall - self.floor.wall) / self.build.wall
-
 
 @dataclass(frozen=True)
-class Languages:
+class Languages(_Shares):
     """One content set built in every language (`ccm-ica build`, as `make site` does) against the
     floors of all its languages built one after another."""
 
@@ -56,10 +62,6 @@ class Languages:
     runs: int
     build: Run
     floor: Run  # the sum over the languages of one median-sized run each
-
-    @property
-    def share(self) -> float:
-        return (self.build.cpu - self.floor.cpu) / self.build.cpu
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,7 @@ def results_page(results: list[Result], all_languages: list[Languages], spots: t
             "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
         ]
         lines += [f"| {a.name} | {', '.join(a.languages)} | {a.runs} | {_s(a.build)} | {_s(a.floor)} | {a.share:.0%} | "
-                  f"{(a.build.wall - a.floor.wall) / a.build.wall:.0%} |" for a in all_languages]
+                  f"{a.share_wall:.0%} |" for a in all_languages]
     lines += ["", "## Targets", ""] + targets(results)
     lines += [
         "", "## The generator's stages", "",

@@ -16,7 +16,7 @@ from generator.pipeline import build_site
 from generator.report.build import build_report
 from generator.report.document import to_markdown
 from generator.report.word import to_docx
-from sitebuild import build_html, page, prepare
+from sitebuild import build_html, page
 from sitefixture import PROJECT, write_site
 
 
