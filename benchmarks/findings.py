@@ -23,18 +23,26 @@ class Run:
 
 
 class _Shares:
-    """The generator's share of a build: (full − floor) / full, in CPU and in wall time."""
+    """The generator's share of a build, (build − floor) / build, in CPU and in wall time, for
+    `build`: the first build, nothing cached; `edited`: after an edit to one record (the
+    templates compiled before, the content not); `rebuild`: unchanged input, from the build cache."""
 
     build: Run
+    edited: Run
+    rebuild: Run
     floor: Run
 
-    @property
-    def share(self) -> float:
-        return (self.build.cpu - self.floor.cpu) / self.build.cpu
+    def share(self, run: Run | None = None) -> float:
+        run = run or self.build
+        return (run.cpu - self.floor.cpu) / run.cpu
 
-    @property
-    def share_wall(self) -> float:
-        return (self.build.wall - self.floor.wall) / self.build.wall
+    def share_wall(self, run: Run | None = None) -> float:
+        run = run or self.build
+        return (run.wall - self.floor.wall) / run.wall
+
+    def shares(self, wall: bool = False) -> str:
+        share = self.share_wall if wall else self.share
+        return " / ".join(f"{share(run):.0%}" for run in (self.build, self.edited, self.rebuild))
 
 
 @dataclass
@@ -48,6 +56,8 @@ class Result(_Shares):
     runs: int
     check: Run
     build: Run
+    edited: Run
+    rebuild: Run
     floor: Run
     stages: dict[str, float]
 
@@ -61,6 +71,8 @@ class Languages(_Shares):
     languages: tuple[str, ...]
     runs: int
     build: Run
+    edited: Run
+    rebuild: Run
     floor: Run  # the sum over the languages of one median-sized run each
 
 
@@ -114,29 +126,35 @@ def results_page(results: list[Result], all_languages: list[Languages], spots: t
                      f"{c['assistance']} | {c['action plan']} | {r.pages} | {r.markdown_bytes / 1024:.0f} KB |")
     lines += [
         "", "## Medians", "",
-        f"Seconds, wall / CPU; median of {CHECK_RUNS} runs of the check and of the stated number of builds. "
-        "Full: `mkdocs build --strict` with the ccm-ica plugin. Floor: the same pages as Markdown files, no plugin. "
-        "Generator: (full − floor) / full.", "",
-        "| set | builds | check | full build | floor | generator (CPU) | generator (wall) | pages/s | peak memory: check / full / floor |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        f"Seconds, wall / CPU; median of {CHECK_RUNS} runs of the check and of the stated number of builds, each "
+        "`mkdocs build --strict` with the ccm-ica plugin. Build: the first build, nothing cached (the build cache and "
+        "the compiled templates removed before each run). Edit: the same after a one-line change to one record, the "
+        "case of a pull request's preview or of `mkdocs serve` (the templates compiled before, the content not). "
+        "Rebuild: unchanged input, answered by the build cache (generator/build_cache.py). Floor: the same pages as "
+        "Markdown files, no plugin. Generator: (build − floor) / build.", "",
+        "| set | builds | check | build | edit | rebuild | floor | generator (CPU): build / edit / rebuild | (wall) | pages/s | peak memory: check / build / floor |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
-        lines.append(f"| {r.name} | {r.runs} | {_s(r.check)} | {_s(r.build)} | {_s(r.floor)} | {r.share:.0%} | {r.share_wall:.0%} | "
-                     f"{r.pages / r.build.wall:.1f} | {r.check.rss_mb:.0f} / {r.build.rss_mb:.0f} / {r.floor.rss_mb:.0f} MB |")
+        lines.append(f"| {r.name} | {r.runs} | {_s(r.check)} | {_s(r.build)} | {_s(r.edited)} | {_s(r.rebuild)} | {_s(r.floor)} | "
+                     f"{r.shares()} | {r.shares(wall=True)} | {r.pages / r.build.wall:.1f} | "
+                     f"{r.check.rss_mb:.0f} / {r.build.rss_mb:.0f} / {r.floor.rss_mb:.0f} MB |")
     if all_languages:
         lines += [
             "", "## Every language, as `make site` builds", "",
             "`ccm-ica build`: content loaded, validated and indexed once, then one MkDocs build per language, in one "
-            "process. Floor: each language's pages as Markdown files, built one after another with no plugin (times summed).", "",
-            "| set | languages | builds | full build | floor | generator (CPU) | generator (wall) |",
-            "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+            "process; build, edit and rebuild as above. Floor: each language's pages as Markdown files, built one after "
+            "another with no plugin (times summed).", "",
+            "| set | languages | builds | build | edit | rebuild | floor | generator (CPU): build / edit / rebuild | (wall) |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
-        lines += [f"| {a.name} | {', '.join(a.languages)} | {a.runs} | {_s(a.build)} | {_s(a.floor)} | {a.share:.0%} | "
-                  f"{a.share_wall:.0%} |" for a in all_languages]
+        lines += [f"| {a.name} | {', '.join(a.languages)} | {a.runs} | {_s(a.build)} | {_s(a.edited)} | {_s(a.rebuild)} | "
+                  f"{_s(a.floor)} | {a.shares()} | {a.shares(wall=True)} |" for a in all_languages]
     lines += ["", "## Targets", ""] + targets(results)
     lines += [
         "", "## The generator's stages", "",
-        "CPU seconds in one process (benchmarks/profile_generator.py --stages), the steps the plugin runs before MkDocs builds.", "",
+        "CPU seconds in one process (benchmarks/profile_generator.py --stages), the steps the plugin runs before MkDocs builds, "
+        "with nothing cached (the first build).", "",
         "| set | import | load, validate, index | plan (views) | render | files (Word, data) | total | ms per record | ms per page |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
@@ -160,9 +178,12 @@ def results_page(results: list[Result], all_languages: list[Languages], spots: t
 
 def targets(results: list[Result]) -> list[str]:
     lines = []
-    missed = [r for r in results if r.share > TARGET_SHARE]
-    lines.append(f"- Generator's share at most {TARGET_SHARE:.0%} of the build (CPU): "
-                 + ("met at every scale." if not missed else "missed: " + ", ".join(f"{r.name} {r.share:.0%}" for r in missed) + "."))
+    for what, run in (("the first build", lambda r: r.build), ("a build after an edit", lambda r: r.edited),
+                      ("a rebuild of unchanged input", lambda r: r.rebuild)):
+        shares = {r.name: r.share(run(r)) for r in results}
+        verdict = "met at every scale" if max(shares.values()) <= TARGET_SHARE else "missed"
+        lines.append(f"- Generator's share at most {TARGET_SHARE:.0%} of {what} (CPU): {verdict} ("
+                     + ", ".join(f"{name} {share:.0%}" for name, share in shares.items()) + ").")
     by_name = {r.name: r for r in results}
     one, ten = by_name.get("scale 1"), by_name.get("scale 10")
     if one and ten:

@@ -1,9 +1,11 @@
 """`make bench`: how long checking and building take, on the real content and at scales 1, 3 and 10.
 
 For each content set, several runs, interleaved, of: (a) `ccm-ica check`; (b) the full
-`mkdocs build --strict`, the ccm-ica plugin generating every page; (c) the floor: `mkdocs build
---strict` of the very same pages written out beforehand as Markdown files, with the plugin taken
-out of mkdocs.yml. The generator's own share of a build is (b) − (c). Each run is a child
+`mkdocs build --strict`, the ccm-ica plugin generating every page, three times (three_builds):
+the first build with nothing cached, after a one-line edit to one record, and again on unchanged
+input, which the build cache answers; (c) the floor: `mkdocs build --strict` of the very same
+pages written out beforehand as Markdown files, with the plugin taken out of mkdocs.yml. The
+generator's own share of a build is (b) − (c). Each run is a child
 process with its own wall time, CPU time (user + system: other load on the machine disturbs it
 less than wall time) and peak memory (ru_maxrss). Medians go to benchmarks/results.md with the
 machine, the versions and the date, then the generator's stages per scale and its hot spots at
@@ -28,6 +30,8 @@ from pathlib import Path
 import synthetic
 from findings import CHECK_RUNS, HotSpot, Languages, Result, Run, results_page
 from profile_generator import PROJECT
+
+from generator.build_cache import CACHE_DIR, SWITCH, TEMPLATES_CACHE
 
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
@@ -106,6 +110,22 @@ def count_records(root: Path) -> dict[str, int]:
     return {name: len(list((content / folder).rglob("*.yml"))) for name, folder in folders.items()}
 
 
+def three_builds(command: list[str], root: Path, env: dict[str, str]) -> tuple[Run, Run, Run]:
+    """`command` three times: the first build, nothing cached; after a one-line edit to one record
+    (a YAML comment: the key changes, the pages do not), the templates compiled before; again on
+    that unchanged input, which the build cache answers. The record is restored afterwards."""
+    shutil.rmtree(root / CACHE_DIR, ignore_errors=True)
+    shutil.rmtree(PROJECT / TEMPLATES_CACHE, ignore_errors=True)
+    first = measure(command, env)
+    record = min((root / "content" / "countries").glob("*.yml"))
+    text = record.read_bytes()
+    try:
+        record.write_bytes(text + b"\n# edited by benchmarks/run.py\n")
+        return first, measure(command, env), measure(command, env)
+    finally:
+        record.write_bytes(text)
+
+
 def bench_set(name: str, scale: float | None, runs: int, work: Path, env: dict[str, str]) -> Result:
     slug = name.replace(" ", "-")
     root = PROJECT if scale is None else work / slug
@@ -113,17 +133,21 @@ def bench_set(name: str, scale: float | None, runs: int, work: Path, env: dict[s
         synthetic.write_project(root, scale)
     pages, markdown_bytes = write_floor(root, work / f"{slug}-floor")
     stages = _stages(root, env)
-    checks, builds, floors = [], [], []
+    checks, builds, edits, rebuilds, floors = [], [], [], [], []
     for i in range(max(runs, CHECK_RUNS)):
         if i < CHECK_RUNS:
             checks.append(measure([str(BIN / "ccm-ica"), "--root", str(root), "check"], env))
         if i < runs:
-            builds.append(measure([str(BIN / "mkdocs"), "build", "--strict", "--quiet", "-f", str(root / "mkdocs.yml"),
-                                   "--site-dir", str(work / f"{slug}-site")], env))
+            build, edited, rebuild = three_builds([str(BIN / "mkdocs"), "build", "--strict", "--quiet", "-f", str(root / "mkdocs.yml"),
+                                                   "--site-dir", str(work / f"{slug}-site")], root, env)
+            builds.append(build)
+            edits.append(edited)
+            rebuilds.append(rebuild)
             floors.append(measure([str(BIN / "mkdocs"), "build", "--strict", "--quiet", "-f", str(work / f"{slug}-floor" / "mkdocs.yml"),
                                    "--site-dir", str(work / f"{slug}-floor-site")], env))
         print(f"  {name}: run {i + 1} done", flush=True)
-    return Result(name, count_records(root), pages, markdown_bytes, runs, median(checks), median(builds), median(floors), stages)
+    return Result(name, count_records(root), pages, markdown_bytes, runs, median(checks), median(builds), median(edits),
+                  median(rebuilds), median(floors), stages)
 
 
 def bench_languages(result: Result, root: Path, work: Path, env: dict[str, str]) -> Languages:
@@ -136,20 +160,25 @@ def bench_languages(result: Result, root: Path, work: Path, env: dict[str, str])
     floors = [work / f"{slug}-floor-{language}" for language in languages]
     for language, floor in zip(languages, floors):
         write_floor(root, floor, language)
-    builds, floor_sums = [], []
+    builds, edits, rebuilds, floor_sums = [], [], [], []
     for i in range(result.runs):
-        builds.append(measure([str(BIN / "ccm-ica"), "--root", str(root), "build", "--site-dir", str(work / f"{slug}-all-site")], env))
+        build, edited, rebuild = three_builds([str(BIN / "ccm-ica"), "--root", str(root), "build", "--site-dir",
+                                               str(work / f"{slug}-all-site")], root, env)
+        builds.append(build)
+        edits.append(edited)
+        rebuilds.append(rebuild)
         parts = [measure([str(BIN / "mkdocs"), "build", "--strict", "--quiet", "-f", str(floor / "mkdocs.yml"),
                           "--site-dir", str(work / f"{floor.name}-site")], env) for floor in floors]
         floor_sums.append(Run(sum(p.wall for p in parts), sum(p.cpu for p in parts), max(p.rss_mb for p in parts)))
         print(f"  {result.name}, all languages: run {i + 1} done", flush=True)
-    return Languages(result.name, tuple(languages), result.runs, median(builds), median(floor_sums))
+    return Languages(result.name, tuple(languages), result.runs, median(builds), median(edits), median(rebuilds),
+                     median(floor_sums))
 
 
 def _stages(root: Path, env: dict[str, str]) -> dict[str, float]:
     import json
     out = subprocess.run([sys.executable, str(HERE / "profile_generator.py"), str(root), "--stages"],
-                         env=env, capture_output=True, text=True, check=True).stdout
+                         env={**env, SWITCH: "off"}, capture_output=True, text=True, check=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -159,7 +188,7 @@ def _stages(root: Path, env: dict[str, str]) -> dict[str, float]:
 def _profile(root: Path, work: Path, env: dict[str, str], label: str) -> pstats.Stats:
     out = work / f"{label}.prof"
     subprocess.run([sys.executable, str(HERE / "profile_generator.py"), str(root), "--profile", str(out), "--top", "0"],
-                   env=env, capture_output=True, check=True)
+                   env={**env, SWITCH: "off"}, capture_output=True, check=True)
     return pstats.Stats(str(out))
 
 
@@ -209,6 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "0")}
     env.pop("CCM_ICA_AS_OF", None)
+    env.pop(SWITCH, None)  # the cache as a user has it: on
     # Children import the generator from this tree (before an editable install's), so a copy of
     # the project can be measured while the working tree changes.
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT), os.environ.get("PYTHONPATH")]))

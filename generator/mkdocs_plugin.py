@@ -22,12 +22,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from .pipeline import build_site
+from . import build_cache
+from .build_cache import Rendered
 from .problems import ContentError
-from . import i18n
-from .index import Site
-from .plan import PlannedFile, plan_files
-from .render import TEMPLATES, render_site
+
+# The generator proper (Pydantic, Babel, Jinja templates, python-docx) is imported only when the
+# cache cannot answer (GeneratedOutput below): a rebuild of unchanged input does not pay for it.
+TEMPLATES = build_cache.PROJECT / "templates"
+DEFAULT_LANGUAGE = "en"  # i18n.DEFAULT, without importing Babel here
 
 log = get_plugin_logger(__name__)
 
@@ -37,23 +39,14 @@ class CcmIcaConfig(base.Config):
     as_of = c.Optional(c.Type(str))  # overrides site_config.yml's as_of (YYYY-MM-DD)
 
 
-@dataclass(frozen=True)
-class Prepared:
-    """What `build_languages` computes once and hands to the build of every language."""
-
-    site: Site
-    files: list[PlannedFile]
-
-
 class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
-    # Set by build_languages(); a plain `mkdocs build` leaves them alone and prepares its own.
-    prepared: Prepared | None = None
-    language: str = i18n.DEFAULT
+    # Set by build_languages(); a plain `mkdocs build` leaves it alone and makes its own.
+    rendered: Rendered | None = None
+    language: str = DEFAULT_LANGUAGE
 
     def on_config(self, config: Any) -> Any:
         self._root = Path(self.config.root or Path(config.config_file_path).parent)
-        self._pages: dict[str, Any] = {}
-        self._files: list[Any] = []
+        self._output: Rendered | None = None
         return config
 
     def on_pre_build(self, config: Any) -> None:
@@ -64,24 +57,23 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
             raise PluginError(f"ccm-ica: as_of must be YYYY-MM-DD: {error}") from None
         # Only a bad as_of is reported as one; any other ValueError is a bug and keeps its traceback.
         try:
-            prepared = self.prepared or _prepare(self._root, as_of)
-            self._pages = render_site(prepared.site, language=self.language, files=prepared.files)
-            self._files = prepared.files
+            self._output = self.rendered or GeneratedOutput(self._root, as_of).language(self.language)
         except ContentError as error:
             raise PluginError(str(error)) from None
 
     def on_files(self, files: Files, config: Any) -> Files:
-        for src, (page, markdown) in self._pages.items():
+        assert self._output is not None  # on_pre_build made it
+        for src, (edit, markdown) in self._output.pages.items():
             existing = files.get_file_from_path(src)
             if existing is not None:
                 raise PluginError(f"ccm-ica: docs/{src} would hide the generated page {src}; rename or delete it")
             generated = File.generated(config, src, content=markdown)
-            generated.edit_uri = page.edit
+            generated.edit_uri = edit
             files.append(generated)
-        for planned in self._files:
-            if files.get_file_from_path(planned.path) is not None:
-                raise PluginError(f"ccm-ica: docs/{planned.path} would hide the generated file {planned.path}")
-            files.append(File.generated(config, planned.path, content=planned.content))
+        for path, content in self._output.files.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"ccm-ica: docs/{path} would hide the generated file {path}")
+            files.append(File.generated(config, path, content=content))
         for file in files:
             if file.generated_by is None and file.is_documentation_page():
                 file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
@@ -130,19 +122,60 @@ def _switch_off_sitemap_lookup(site_dir: Path) -> None:
             log.info("Material's bundle has no single %s selector to switch off", _ALTERNATES_SELECTOR.decode())
 
 
-def _prepare(root: Path, as_of: dt.date | None) -> Prepared:
-    site = build_site(root, as_of)
-    return Prepared(site, plan_files(site))
+class GeneratedOutput:
+    """Each language's pages and files for one project and as_of date: from the build cache when
+    the input is unchanged (build_cache), otherwise loaded, validated and indexed once, with the
+    files (data, Word) made once, then rendered per language and stored."""
+
+    def __init__(self, root: Path, as_of: dt.date | None):
+        self.root, self.as_of = root, as_of
+        self.key = build_cache.fingerprint(root, as_of) if build_cache.enabled() else None
+        self._site: Any = None
+        self._files: Any = None
+
+    def languages(self) -> tuple[str, ...]:
+        stored = self.key and build_cache.languages(self.root, self.key)
+        return stored or tuple(self._prepared()[0].config.languages)
+
+    def language(self, language: str) -> Rendered:
+        cached = self.key and build_cache.load(self.root, self.key, language)
+        if cached:
+            return cached
+        from .pipeline import without_cycle_collection
+        from .render import render_site
+
+        site, files = self._prepared()
+        with without_cycle_collection():
+            pages = render_site(site, language=language, files=files)
+        rendered = Rendered({src: (page.edit, markdown) for src, (page, markdown) in pages.items()},
+                            {file.path: file.content for file in files}, tuple(site.config.languages))
+        if self.key:
+            build_cache.store(self.root, self.key, language, rendered)
+        return rendered
+
+    def _prepared(self) -> tuple[Any, Any]:
+        if self._site is None:
+            from .pipeline import build_site, without_cycle_collection
+            from .plan import plan_files
+
+            self._site = build_site(self.root, self.as_of)
+            with without_cycle_collection():
+                self._files = plan_files(self._site)
+        return self._site, self._files
 
 
 def _alternates(languages: list[str], language: str) -> list[dict[str, str]]:
     """Links from this language's site root to each language's root (the default is the top)."""
+    from . import i18n
+
     up = "" if language == languages[0] else "../"
     return [{"name": i18n.language_name(code), "lang": code,
              "link": up + ("" if code == languages[0] else f"{code}/")} for code in languages]
 
 
 def _translated_nav(nav: Any) -> Any:
+    from . import i18n
+
     if isinstance(nav, list):
         return [_translated_nav(item) for item in nav]
     if isinstance(nav, dict):
@@ -152,6 +185,8 @@ def _translated_nav(nav: Any) -> Any:
 
 def _translate_titles(config: Any) -> None:
     """The site's name, description and colour-scheme toggles of mkdocs.yml (labels.MKDOCS_TITLES)."""
+    from . import i18n
+
     config.site_name = i18n._(config.site_name)
     toc = config.mdx_configs.get("toc")
     if toc is not None:  # the title of the ¶ link beside each heading
@@ -171,10 +206,12 @@ def build_languages(root: Path, site_dir: Path, as_of: dt.date | None = None) ->
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from . import i18n
+
     started = time.perf_counter()
-    prepared = _prepare(root, as_of)
+    output = GeneratedOutput(root, as_of)
+    languages = list(output.languages())
     timings = {"prepare": time.perf_counter() - started}
-    languages = list(prepared.site.config.languages)
     for language in languages:
         started = time.perf_counter()
         out = site_dir if language == languages[0] else site_dir / language
@@ -186,7 +223,7 @@ def build_languages(root: Path, site_dir: Path, as_of: dt.date | None = None) ->
             config.nav = _translated_nav(config.nav)
             _translate_titles(config)
         plugin = config.plugins["ccm-ica"]
-        plugin.prepared, plugin.language = prepared, language
+        plugin.rendered, plugin.language = output.language(language), language
         build(config)
         timings[language] = time.perf_counter() - started
     return timings

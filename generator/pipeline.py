@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
+from collections.abc import Iterator
 from pathlib import Path
 
 from .changes import last_changed
@@ -11,8 +14,28 @@ from .load import load
 from .problems import ContentError, Problem, Severity
 
 
+@contextlib.contextmanager
+def without_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector off while the generator works. It builds hundreds of thousands of
+    objects that live until the build ends, and the collector walked them over and over (about
+    1 s of the generator's 7.7 s at scale 10, timed with gc.callbacks). Reference counting still
+    frees what is dropped; the collector runs again, as before, once the work is done."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def check(root: Path, as_of: dt.date | None = None) -> tuple[Site | None, list[Problem]]:
     """Load, validate and index everything under `root`; every problem found, all at once."""
+    with without_cycle_collection():
+        return _check(root, as_of)
+
+
+def _check(root: Path, as_of: dt.date | None) -> tuple[Site | None, list[Problem]]:
     loaded = load(root)
     problems = list(loaded.problems)
     if loaded.config is None:
@@ -34,4 +57,4 @@ def build_site(root: Path, as_of: dt.date | None = None) -> Site:
     return site
 
 
-__all__ = ["Site", "build_site", "check"]
+__all__ = ["Site", "build_site", "check", "without_cycle_collection"]

@@ -5,6 +5,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+# Every build in the tests makes its output from the code under test, not from an earlier
+# build's (builds in child processes inherit this); tests/test_build_cache.py turns it on.
+os.environ["CCM_ICA_CACHE"] = "off"
 
 from browser_support import CHROMIUM, CHROMIUM_ARGS, serve, why_no_browser  # noqa: E402
 from site_pages import build_whole_site  # noqa: E402
