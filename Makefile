@@ -35,7 +35,7 @@ schema: $(INSTALLED)
 	$(BIN)/ccm-ica schema
 
 clean:
-	rm -rf $(VENV) site .site-build
+	rm -rf $(VENV) site .site-build .cache
 
 # The interface's words: extract _(), N_() and ngettext() from generator/ and templates/ into
 # locale/messages.pot, then merge it into each language's catalog (created when missing). New
