@@ -73,7 +73,7 @@ class Languages(_Shares):
     build: Run
     edited: Run
     rebuild: Run
-    floor: Run  # the sum over the languages of one median-sized run each
+    floor: Run  # every language's floor, built one after another in one process
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,7 @@ def results_page(results: list[Result], all_languages: list[Languages], spots: t
             "", "## Every language, as `make site` builds", "",
             "`ccm-ica build`: content loaded, validated and indexed once, then one MkDocs build per language, in one "
             "process; build, edit and rebuild as above. Floor: each language's pages as Markdown files, built one after "
-            "another with no plugin (times summed).", "",
+            "another with no plugin, in one process as well (benchmarks/floor_builds.py).", "",
             "| set | languages | builds | build | edit | rebuild | floor | generator (CPU): build / edit / rebuild | (wall) |",
             "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]

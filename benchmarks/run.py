@@ -152,7 +152,8 @@ def bench_set(name: str, scale: float | None, runs: int, work: Path, env: dict[s
 
 def bench_languages(result: Result, root: Path, work: Path, env: dict[str, str]) -> Languages:
     """What `make site` does: `ccm-ica build`, every language of site_config.yml in one process
-    (content loaded once), against the floor of each language's pages built one after another."""
+    (content loaded once), against the floors of all its languages built one after another in
+    one process too (floor_builds.py), so that both pay for starting Python and MkDocs once."""
     from generator.pipeline import build_site
 
     slug = result.name.replace(" ", "-")
@@ -160,19 +161,18 @@ def bench_languages(result: Result, root: Path, work: Path, env: dict[str, str])
     floors = [work / f"{slug}-floor-{language}" for language in languages]
     for language, floor in zip(languages, floors):
         write_floor(root, floor, language)
-    builds, edits, rebuilds, floor_sums = [], [], [], []
+    builds, edits, rebuilds, floor_runs = [], [], [], []
     for i in range(result.runs):
         build, edited, rebuild = three_builds([str(BIN / "ccm-ica"), "--root", str(root), "build", "--site-dir",
                                                str(work / f"{slug}-all-site")], root, env)
         builds.append(build)
         edits.append(edited)
         rebuilds.append(rebuild)
-        parts = [measure([str(BIN / "mkdocs"), "build", "--strict", "--quiet", "-f", str(floor / "mkdocs.yml"),
-                          "--site-dir", str(work / f"{floor.name}-site")], env) for floor in floors]
-        floor_sums.append(Run(sum(p.wall for p in parts), sum(p.cpu for p in parts), max(p.rss_mb for p in parts)))
+        floor_runs.append(measure([sys.executable, str(HERE / "floor_builds.py"),
+                                   *(f"{floor / 'mkdocs.yml'}={work / f'{floor.name}-site'}" for floor in floors)], env))
         print(f"  {result.name}, all languages: run {i + 1} done", flush=True)
     return Languages(result.name, tuple(languages), result.runs, median(builds), median(edits), median(rebuilds),
-                     median(floor_sums))
+                     median(floor_runs))
 
 
 def _stages(root: Path, env: dict[str, str]) -> dict[str, float]:

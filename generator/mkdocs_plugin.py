@@ -2,8 +2,9 @@
 
 MkDocs' build order matters here: `on_pre_build` runs before MkDocs empties `site/`, so the
 whole pipeline (load → validate → index → plan → render) runs there, and bad content stops the
-build while the last good site is still in place. `on_files` then adds the rendered pages in
-memory (File.generated), never writing into docs/.
+build while the last good site is still in place; when the input is byte for byte that of a
+recent build, the build cache gives that build's output instead (build_cache.py). `on_files`
+then adds the rendered pages in memory (File.generated), never writing into docs/.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
