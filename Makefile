@@ -50,7 +50,7 @@ messages: $(INSTALLED)
 	done
 
 # Timings of check and build on the real content and on synthetic content at scales 1, 3 and 10,
-# written to benchmarks/results.md (about 15 minutes on 2 cores; not run by CI).
+# written to benchmarks/results.md (about 20 minutes on 2 cores; not run by CI).
 .PHONY: bench
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/run.py

@@ -15,6 +15,9 @@ Change one byte of any of them and the key changes: the build runs in full (with
 Jinja has compiled before, kept in the generator's own .cache/ccm-ica/templates/). Only a build that
 succeeded is stored, so a cached output is one this very input has already produced; problems
 are never cached. CCM_ICA_CACHE=off turns the cache off (tests do; so can a deploy).
+
+The entries are pickles, read only from the project's own .cache/ under a key that includes the
+commit: whoever could place one there could as well change the generator's code, which runs.
 """
 
 from __future__ import annotations
