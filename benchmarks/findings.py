@@ -129,7 +129,7 @@ def results_page(results: list[Result], all_languages: list[Languages], spots: t
         f"Seconds, wall / CPU; median of {CHECK_RUNS} runs of the check and of the stated number of builds, each "
         "`mkdocs build --strict` with the ccm-ica plugin. Build: the first build, nothing cached (the build cache and "
         "the compiled templates removed before each run). Edit: the same after a one-line change to one record, the "
-        "case of a pull request's preview or of `mkdocs serve` (the templates compiled before, the content not). "
+        "case of `mkdocs serve` or of `make site` run again (the templates compiled before, the content not). "
         "Rebuild: unchanged input, answered by the build cache (generator/build_cache.py). Floor: the same pages as "
         "Markdown files, no plugin. Generator: (build − floor) / build.", "",
         "| set | builds | check | build | edit | rebuild | floor | generator (CPU): build / edit / rebuild | (wall) | pages/s | peak memory: check / build / floor |",
