@@ -31,15 +31,16 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-FORMAT = b"ccm-ica build cache 1"  # raise when what is stored changes shape
+FORMAT = b"ccm-ica build cache 2"  # raise when what is stored changes shape
 CACHE_DIR = Path(".cache") / "ccm-ica"  # under the project root; .gitignore lists .cache/
 BUILDS = CACHE_DIR / "builds"  # one folder per key
 TEMPLATES_CACHE = CACHE_DIR / "templates"  # under the generator's own folder (PROJECT)
 KEEP = 4  # inputs remembered: a few branches stay warm, old ones are removed
 PACKAGE = Path(__file__).resolve().parent
 PROJECT = PACKAGE.parent
+TEMPLATES = PROJECT / "templates"  # render.py's, named here so the plugin need not import it
 # The generator's own files beside its Python code: what the pages are made with.
-GENERATOR_FOLDERS = (PACKAGE, PROJECT / "templates", PROJECT / "locale")
+GENERATOR_FOLDERS = (PACKAGE, TEMPLATES, PROJECT / "locale")
 SWITCH = "CCM_ICA_CACHE"
 
 
@@ -49,7 +50,6 @@ class Rendered:
 
     pages: dict[str, tuple[str | None, str]]  # Markdown path → (YAML file the edit link opens, Markdown)
     files: dict[str, bytes]  # path under the site → content (data downloads, feeds, the report)
-    languages: tuple[str, ...]  # every language of site_config.yml, the default first
 
 
 def enabled() -> bool:
@@ -80,7 +80,7 @@ def fingerprint(root: Path, as_of: object) -> str:
 
 
 def languages(root: Path, key: str) -> tuple[str, ...] | None:
-    """The site's languages, as stored with the first output of this key."""
+    """The site's languages (site_config.yml's, the default first), as stored with this key's outputs."""
     try:
         return tuple((root / BUILDS / key / "languages").read_text(encoding="utf-8").split())
     except OSError:
@@ -99,13 +99,13 @@ def load(root: Path, key: str, language: str) -> Rendered | None:
     return rendered if isinstance(rendered, Rendered) else None
 
 
-def store(root: Path, key: str, language: str, rendered: Rendered) -> None:
+def store(root: Path, key: str, language: str, rendered: Rendered, site_languages: tuple[str, ...]) -> None:
     """Keep a successful build's output; a cache that cannot be written only costs speed."""
     cache = root / BUILDS
     try:
         (cache / key).mkdir(parents=True, exist_ok=True)
         _write_whole(cache / key / f"{language}.pickle", pickle.dumps(rendered, protocol=pickle.HIGHEST_PROTOCOL))
-        _write_whole(cache / key / "languages", " ".join(rendered.languages).encode())
+        _write_whole(cache / key / "languages", " ".join(site_languages).encode())
         _forget_old(cache)
     except OSError:
         return

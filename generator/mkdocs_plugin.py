@@ -28,7 +28,6 @@ from .problems import ContentError
 
 # The generator proper (Pydantic, Babel, Jinja templates, python-docx) is imported only when the
 # cache cannot answer (GeneratedOutput below): a rebuild of unchanged input does not pay for it.
-TEMPLATES = build_cache.PROJECT / "templates"
 DEFAULT_LANGUAGE = "en"  # i18n.DEFAULT, without importing Babel here
 
 log = get_plugin_logger(__name__)
@@ -89,7 +88,7 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
         _switch_off_sitemap_lookup(Path(config.site_dir))
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
-        for path in (self._root / "content", TEMPLATES, self._root / "site_config.yml"):
+        for path in (self._root / "content", build_cache.TEMPLATES, self._root / "site_config.yml"):
             server.watch(str(path))
         return server
 
@@ -148,9 +147,9 @@ class GeneratedOutput:
         with without_cycle_collection():
             pages = render_site(site, language=language, files=files)
         rendered = Rendered({src: (page.edit, markdown) for src, (page, markdown) in pages.items()},
-                            {file.path: file.content for file in files}, tuple(site.config.languages))
+                            {file.path: file.content for file in files})
         if self.key:
-            build_cache.store(self.root, self.key, language, rendered)
+            build_cache.store(self.root, self.key, language, rendered, tuple(site.config.languages))
         return rendered
 
     def _prepared(self) -> tuple[Any, Any]:

@@ -20,7 +20,7 @@ from .models.common import PartialDate
 from .plan import PlannedPage, page_path, plan_pages
 from .status import Status
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = build_cache.TEMPLATES
 
 
 def make_environment(folder: Path = TEMPLATES) -> jinja2.Environment:

@@ -147,9 +147,9 @@ def test_the_key_covers_the_folders_the_generator_reads():
 
 
 def test_only_the_latest_inputs_are_kept(tmp_path):
-    rendered = build_cache.Rendered({"a.md": (None, "# A\n")}, {}, ("en",))
+    rendered = build_cache.Rendered({"a.md": (None, "# A\n")}, {})
     for number in range(build_cache.KEEP + 2):
-        build_cache.store(tmp_path, f"key{number}", "en", rendered)
+        build_cache.store(tmp_path, f"key{number}", "en", rendered, ("en",))
         entry = tmp_path / build_cache.BUILDS / f"key{number}"
         os.utime(entry, (1_000_000 + number, 1_000_000 + number))  # used in this order, a second apart
     kept = sorted(p.name for p in (tmp_path / build_cache.BUILDS).iterdir())
