@@ -167,9 +167,14 @@ def _json(value: Any, compact: bool = False) -> str:
 
 
 def records_json(site: Site, kind: Kind) -> bytes:
-    """Every record of a kind, sorted by id: {"id": …, every field as the model dumps it}."""
+    """Every record of a kind, sorted by id: {"id": …, every field as the model dumps it}.
+
+    A JSON array with one record per line: a change to a record is a one-line diff, and without
+    `indent` the json module encodes in C (with it, in Python: ~5× slower on a large site)."""
     entries = sorted(site.entries[kind.name].values(), key=lambda e: e.id)
-    return _json([{"id": e.id, **e.record.model_dump(mode="json")} for e in entries]).encode("utf-8")
+    lines = [json.dumps({"id": e.id, **e.record.model_dump(mode="json")}, ensure_ascii=False, sort_keys=True)
+             for e in entries]
+    return ("[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n").encode("utf-8")
 
 
 def records_csv(site: Site, kind: Kind, labels: dict[str, dict[str, str]] | None = None) -> bytes:
