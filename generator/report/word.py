@@ -13,7 +13,7 @@ import datetime as dt
 import io
 import re
 import zipfile
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
 
 from .document import Bullets, Document, Heading, Paragraph, Table
 
@@ -23,6 +23,12 @@ _STYLES = {"title": "Title", "bullet": "List Bullet", "table": "Table Grid",
            **{f"heading{level}": f"Heading {level}" for level in range(1, 10)}}
 _TABLE_WIDTH = 8640  # twips, the text width of the default template's page (6 inches)
 _CELL_FONT = 18  # half-points: 9 pt, so wide tables stay readable
+
+
+def escape(text: str) -> str:
+    """&, < and > as entities: xml.sax.saxutils.escape, whose module imports urllib.request and
+    with it ssl and http.client (~20 ms of every build's start)."""
+    return _html_escape(text, quote=False)
 
 
 def _runs(text: str, properties: str = "") -> str:
