@@ -115,6 +115,23 @@ def when(value: dt.date | PartialDate | None) -> Markup:
     return Markup(long_date(value))
 
 
+def yesno(value: bool | None) -> Markup:
+    """A checklist answer the source may not give: 'yes', 'no' or 'not known'."""
+    if value is True:
+        return escape_markdown(i18n._("yes"))
+    return escape_markdown(i18n._("no") if value is False else i18n._("not known"))
+
+
+def _as_of_note(as_of: dt.date) -> Any:
+    def as_of_note() -> Markup:
+        """The admonition of pages whose statuses depend on the date they are computed for."""
+        date = when(as_of)  # the catalogs' text and a formatted date: nothing from YAML to escape
+        title = i18n._("As of %(date)s", date=date)
+        text = i18n._("Statuses on this page are computed as of %(date)s; anything dated later does not count yet.", date=date)
+        return Markup(f'!!! info "{title}"\n    {text}\n')
+    return as_of_note
+
+
 def _labeller(country_names: dict[str, str]) -> Any:
     def label(entry: Any) -> str:
         """What a reader calls a record: a State's name, a meeting's title, a request's State and year."""
@@ -141,6 +158,8 @@ def _globals(site: Site) -> dict[str, Any]:
             "headings": {i: e.record.title for i, e in site.entries["headings"].items()},
         },
         "badge": badge,
+        "yesno": yesno,
+        "as_of_note": _as_of_note(site.config.as_of),
         "label": _labeller(country_names),
     }
 
