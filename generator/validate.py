@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from .problems import Problem
-from .yaml_source import Locations, Path_
+from .yaml_source import Locations
 
 T = typing.TypeVar("T", bound=BaseModel)
 
