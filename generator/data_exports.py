@@ -161,9 +161,8 @@ def kind_columns(kind: Kind, labels: dict[str, dict[str, str]]) -> list[Column]:
 
 
 def _json(value: Any, compact: bool = False) -> str:
-    if compact:
-        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    """Keys sorted, text as it is (not \\u escapes); compact for a CSV cell."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":") if compact else None)
 
 
 def records_json(site: Site, kind: Kind) -> bytes:
@@ -172,8 +171,7 @@ def records_json(site: Site, kind: Kind) -> bytes:
     A JSON array with one record per line: a change to a record is a one-line diff, and without
     `indent` the json module encodes in C (with it, in Python: ~5× slower on a large site)."""
     entries = sorted(site.entries[kind.name].values(), key=lambda e: e.id)
-    lines = [json.dumps({"id": e.id, **e.record.model_dump(mode="json")}, ensure_ascii=False, sort_keys=True)
-             for e in entries]
+    lines = [_json({"id": e.id, **e.record.model_dump(mode="json")}) for e in entries]
     return ("[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n").encode("utf-8")
 
 

@@ -57,6 +57,13 @@ def test_json_reloads_into_the_same_records(which, fixture_site, real_site):
             assert kind.model.model_validate(item) == site.entries[kind.name][record_id].record, (kind.name, record_id)
 
 
+def test_json_has_one_record_per_line(files):
+    """So that a change to one record is a one-line change to the file (and its diff)."""
+    lines = files["data/countries.json"].decode("utf-8").splitlines()
+    assert lines[0] == "[" and lines[-1] == "]"
+    assert [json.loads(line.rstrip(","))["id"] for line in lines[1:-1]] == ["lao", "mne", "nor"]
+
+
 def test_csv_is_one_row_per_record_with_labels_beside_codes(files):
     requests = rows(files["data/requests.csv"])
     assert [r["id"] for r in requests] == ["mne-2017-clearance"]
