@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from icalendar import Calendar, Event
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # icalendar is imported when a calendar is made: a build lists its files first
+    from icalendar import Event
 
 from .dates import long_date
 from .index import Site
@@ -24,6 +27,8 @@ ARTICLES = {3: "stockpile destruction", 4: "clearance"}
 
 def _event(uid: str, summary: str, start: dt.date, end: dt.date, description: str,
            categories: list[str], stamp: dt.datetime) -> Event:
+    from icalendar import Event
+
     event = Event()
     event.add("uid", f"{uid}@{DOMAIN}")
     event.add("dtstamp", stamp)
@@ -91,6 +96,8 @@ def _meeting_event(entry: Entry, stamp: dt.datetime) -> Event:
 
 def calendar(site: Site) -> bytes:
     """The whole calendar as iCalendar bytes (CRLF line ends, folded lines), events sorted."""
+    from icalendar import Calendar
+
     stamp = dt.datetime.combine(site.config.as_of, dt.time(), dt.timezone.utc)
     cal = Calendar()
     cal.add("prodid", "-//ccm-ica//CCM cooperation and assistance//EN")

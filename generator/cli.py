@@ -58,18 +58,24 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .mkdocs_plugin import build_languages  # the emit step: the only one that imports MkDocs
+    from .output import open_output
 
-    # build_languages loads and checks the content itself, once for every language.
+    root = args.root.resolve()
+    # The generator starts first (in the background where it can), then MkDocs is imported: the
+    # emit step, the only one that imports it. Content is loaded and checked once for every language.
+    made = open_output(root, args.as_of)
+    from .mkdocs_plugin import build_languages, made_where
+
     try:
-        timings = build_languages(args.root.resolve(), args.site_dir.resolve(), args.as_of)
+        timings = build_languages(root, args.site_dir.resolve(), args.as_of, made)
     except ContentError as error:
         print(format_problems(error.problems, "text"), file=sys.stderr)
         return 1
     except Exception as error:  # MkDocs has already logged what went wrong, with its location
         print(f"ccm-ica: the build failed: {error}", file=sys.stderr)
         return 1
-    print("built " + ", ".join(f"{name} in {seconds:.1f} s" for name, seconds in timings.items()))
+    print("built " + ", ".join(f"{name} in {seconds:.1f} s" for name, seconds in timings.items())
+          + f"; pages {made_where(made)}")
     return 0
 
 

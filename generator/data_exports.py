@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import json
 import os
@@ -28,7 +29,7 @@ from .index import Site
 from .markdown_text import english_only
 from .kinds import KINDS, Kind
 from .models.common import Area, Article, Ref
-from .schema import all_schemas, schema_text
+from .schema import schema_models, schema_of, schema_text
 
 DATA_DIR = "data"
 ZIP_NAME = "ccm-ica-data.zip"
@@ -208,17 +209,28 @@ def zipped(files: dict[str, bytes], when: dt.datetime, folder: str = "ccm-ica-da
     return out.getvalue()
 
 
+def _makers(site: Site) -> dict[str, Callable[[], bytes]]:
+    """File name under data/ → how to make it: JSON and CSV per kind, schemas, feeds (not the zip)."""
+    labels = functools.cache(lambda: _labels(site))
+    makers: dict[str, Callable[[], bytes]] = {}
+    for kind in KINDS:
+        makers[f"{kind.name}.json"] = functools.partial(records_json, site, kind)
+        makers[f"{kind.name}.csv"] = lambda kind=kind: records_csv(site, kind, labels())
+    for name, (model, title) in schema_models().items():
+        makers[f"schemas/{name}"] = lambda model=model, title=title: schema_text(schema_of(model, title)).encode("utf-8")
+    makers[calendar_feed.FILE_NAME] = functools.partial(calendar_feed.calendar, site)
+    makers[atom_feed.FILE_NAME] = functools.partial(atom_feed.feed, site)
+    return makers
+
+
+def file_paths(site: Site) -> list[str]:
+    """The paths data_files makes, in its order, without making anything."""
+    return sorted(f"{DATA_DIR}/{name}" for name in [*_makers(site), ZIP_NAME])
+
+
 def data_files(site: Site) -> dict[str, bytes]:
     """Path under the site (data/…) → bytes: JSON and CSV per kind, schemas, feeds, the zip."""
-    labels = _labels(site)
-    files: dict[str, bytes] = {}
-    for kind in KINDS:
-        files[f"{kind.name}.json"] = records_json(site, kind)
-        files[f"{kind.name}.csv"] = records_csv(site, kind, labels)
-    for name, schema in all_schemas().items():
-        files[f"schemas/{name}"] = schema_text(schema).encode("utf-8")
-    files[calendar_feed.FILE_NAME] = calendar_feed.calendar(site)
-    files[atom_feed.FILE_NAME] = atom_feed.feed(site)
+    files = {name: make() for name, make in _makers(site).items()}
     files[ZIP_NAME] = zipped(files, release_time(site))
     return {f"{DATA_DIR}/{path}": content for path, content in sorted(files.items())}
 

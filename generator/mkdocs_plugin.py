@@ -1,10 +1,11 @@
 """Emit: the MkDocs plugin. The only module that imports MkDocs; the pipeline does not know it.
 
-MkDocs' build order matters here: `on_pre_build` runs before MkDocs empties `site/`, so the
-whole pipeline (load → validate → index → plan → render) runs there, and bad content stops the
-build while the last good site is still in place; when the input is byte for byte that of a
-recent build, the build cache gives that build's output instead (build_cache.py). `on_files`
-then adds the rendered pages in memory (File.generated), never writing into docs/.
+MkDocs' build order matters here. `on_config` starts the generator (output.py): from the build
+cache when the input is unchanged, else in a forked child that works while MkDocs does. Bad
+content stops the build in `on_pre_build`, which waits for the content to be validated, before
+MkDocs empties `site/`: the last good site stays in place. `on_files` adds the pages and files
+in memory (File.generated, never written into docs/), `on_pre_page` gives each page its
+Markdown as MkDocs reaches it, and `on_env` the files their bytes before MkDocs copies them.
 """
 
 from __future__ import annotations
@@ -23,11 +24,11 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from . import build_cache
-from .build_cache import Rendered
+from .output import FILES, LANGUAGES, Output, contents_key, open_output, page_key
 from .problems import ContentError
 
 # The generator proper (Pydantic, Babel, Jinja templates, python-docx) is imported only when the
-# cache cannot answer (GeneratedOutput below): a rebuild of unchanged input does not pay for it.
+# cache cannot answer (output.produce): a rebuild of unchanged input does not pay for it.
 DEFAULT_LANGUAGE = "en"  # i18n.DEFAULT, without importing Babel here
 
 log = get_plugin_logger(__name__)
@@ -39,44 +40,60 @@ class CcmIcaConfig(base.Config):
 
 
 class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
-    # Set by build_languages(); a plain `mkdocs build` leaves it alone and makes its own.
-    rendered: Rendered | None = None
+    # Set by build_languages(), shared by every language's build; a plain `mkdocs build` opens its own.
+    output: Output | None = None
     language: str = DEFAULT_LANGUAGE
 
     def on_config(self, config: Any) -> Any:
         self._root = Path(self.config.root or Path(config.config_file_path).parent)
-        self._output: Rendered | None = None
+        self._own_output = self.output is None
+        if self._own_output:
+            as_of_text = self.config.as_of or os.environ.get("CCM_ICA_AS_OF")
+            try:
+                as_of = dt.date.fromisoformat(as_of_text) if as_of_text else None
+            except ValueError as error:
+                raise PluginError(f"ccm-ica: as_of must be YYYY-MM-DD: {error}") from None
+            self._output = open_output(self._root, as_of, (self.language,))
+            log.debug("ccm-ica: pages %s", _WHERE[self._output.where])
+        else:
+            self._output = self.output
+        self._pages: set[str] = set()
         return config
 
     def on_pre_build(self, config: Any) -> None:
-        as_of_text = self.config.as_of or os.environ.get("CCM_ICA_AS_OF")
         try:
-            as_of = dt.date.fromisoformat(as_of_text) if as_of_text else None
-        except ValueError as error:
-            raise PluginError(f"ccm-ica: as_of must be YYYY-MM-DD: {error}") from None
-        # Only a bad as_of is reported as one; any other ValueError is a bug and keeps its traceback.
-        try:
-            self._output = self.rendered or GeneratedOutput(self._root, as_of).language(self.language)
+            self._output.get(LANGUAGES)  # the content is valid: MkDocs may empty site/
         except ContentError as error:
             raise PluginError(str(error)) from None
 
     def on_files(self, files: Files, config: Any) -> Files:
-        assert self._output is not None  # on_pre_build made it
-        for src, (edit, markdown) in self._output.pages.items():
-            existing = files.get_file_from_path(src)
-            if existing is not None:
+        contents = self._output.get(contents_key(self.language))
+        # Empty for now: each is given its content when MkDocs reaches it (on_pre_page, on_env).
+        for src, edit in contents.pages:
+            if files.get_file_from_path(src) is not None:
                 raise PluginError(f"ccm-ica: docs/{src} would hide the generated page {src}; rename or delete it")
-            generated = File.generated(config, src, content=markdown)
+            generated = File.generated(config, src, content="")
             generated.edit_uri = edit
             files.append(generated)
-        for path, content in self._output.files.items():
+            self._pages.add(src)
+        for path in contents.files:
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"ccm-ica: docs/{path} would hide the generated file {path}")
-            files.append(File.generated(config, path, content=content))
+            files.append(File.generated(config, path, content=b""))
         for file in files:
             if file.generated_by is None and file.is_documentation_page():
                 file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
         return files
+
+    def on_pre_page(self, page: Any, config: Any, files: Files) -> Any:
+        if page.file.src_uri in self._pages:
+            page.file.content_string = self._output.get(page_key(self.language, page.file.src_uri))
+        return page
+
+    def on_env(self, env: Any, config: Any, files: Files) -> Any:
+        for path, content in self._output.get(FILES).items():
+            files.get_file_from_path(path).content_bytes = content
+        return env
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
         """Hand-written pages are edited through pull requests too: keep only harmless HTML."""
@@ -86,11 +103,21 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
 
     def on_post_build(self, config: Any) -> None:
         _switch_off_sitemap_lookup(Path(config.site_dir))
+        if self._own_output:
+            self._output.finish()
+
+    def on_build_error(self, error: Exception) -> None:
+        if self._own_output:
+            self._output.close()  # a generator still working in the background is stopped
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         for path in (self._root / "content", build_cache.TEMPLATES, self._root / "site_config.yml"):
             server.watch(str(path))
         return server
+
+
+_WHERE = {"cache": "taken from the build cache (the input is unchanged)",
+          "background": "generated in a background process", "here": "generated in this process"}
 
 
 # Material's headings, tables and admonitions need these on top of nh3's defaults.
@@ -119,48 +146,6 @@ def _switch_off_sitemap_lookup(site_dir: Path) -> None:
             bundle.write_bytes(script.replace(_ALTERNATES_SELECTOR, _NO_ELEMENT))
         elif _NO_ELEMENT not in script:  # a new Material: tests/test_site_integrity.py says so
             log.info("Material's bundle has no single %s selector to switch off", _ALTERNATES_SELECTOR.decode())
-
-
-class GeneratedOutput:
-    """Each language's pages and files for one project and as_of date: from the build cache when
-    the input is unchanged (build_cache), otherwise loaded, validated and indexed once, with the
-    files (data, Word) made once, then rendered per language and stored."""
-
-    def __init__(self, root: Path, as_of: dt.date | None):
-        self.root, self.as_of = root, as_of
-        self.key = build_cache.fingerprint(root, as_of) if build_cache.enabled() else None
-        self._site: Any = None
-        self._files: Any = None
-
-    def languages(self) -> tuple[str, ...]:
-        stored = self.key and build_cache.languages(self.root, self.key)
-        return stored or tuple(self._prepared()[0].config.languages)
-
-    def language(self, language: str) -> Rendered:
-        cached = self.key and build_cache.load(self.root, self.key, language)
-        if cached:
-            return cached
-        from .pipeline import without_cycle_collection
-        from .render import render_site
-
-        site, files = self._prepared()
-        with without_cycle_collection():
-            pages = render_site(site, language=language, files=files)
-        rendered = Rendered({src: (page.edit, markdown) for src, (page, markdown) in pages.items()},
-                            {file.path: file.content for file in files})
-        if self.key:
-            build_cache.store(self.root, self.key, language, rendered, tuple(site.config.languages))
-        return rendered
-
-    def _prepared(self) -> tuple[Any, Any]:
-        if self._site is None:
-            from .pipeline import build_site, without_cycle_collection
-            from .plan import plan_files
-
-            self._site = build_site(self.root, self.as_of)
-            with without_cycle_collection():
-                self._files = plan_files(self._site)
-        return self._site, self._files
 
 
 def _alternates(languages: list[str], language: str) -> list[dict[str, str]]:
@@ -198,31 +183,43 @@ def _translate_titles(config: Any) -> None:
             toggle["name"] = i18n._(toggle.get("name", ""))
 
 
-def build_languages(root: Path, site_dir: Path, as_of: dt.date | None = None) -> dict[str, float]:
+def build_languages(root: Path, site_dir: Path, as_of: dt.date | None = None,
+                    made: Output | None = None) -> dict[str, float]:
     """Build the site once per language of site_config.yml: the default at site_dir, the others
-    in site_dir/<code>/. Load, validate and index run once; MkDocs and the render run per language.
-    Returns the seconds each part took. Raises ContentError for bad content, Abort for a failed build."""
+    in site_dir/<code>/. Load, validate and index run once (in `made`, if the caller opened it
+    already); MkDocs and the render run per language. Returns the seconds each part took.
+    Raises ContentError for bad content, Abort for a failed build."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     from . import i18n
 
     started = time.perf_counter()
-    output = GeneratedOutput(root, as_of)
-    languages = list(output.languages())
-    timings = {"prepare": time.perf_counter() - started}
-    for language in languages:
-        started = time.perf_counter()
-        out = site_dir if language == languages[0] else site_dir / language
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(out), strict=True)
-        config.theme["language"] = language
-        if len(languages) > 1:
-            config.extra["alternate"] = _alternates(languages, language)
-        with i18n.using(language):
-            config.nav = _translated_nav(config.nav)
-            _translate_titles(config)
-        plugin = config.plugins["ccm-ica"]
-        plugin.rendered, plugin.language = output.language(language), language
-        build(config)
-        timings[language] = time.perf_counter() - started
+    made = made or open_output(root, as_of)
+    try:
+        languages = list(made.get(LANGUAGES))
+        timings = {"prepare": time.perf_counter() - started}
+        for language in languages:
+            started = time.perf_counter()
+            out = site_dir if language == languages[0] else site_dir / language
+            config = load_config(str(root / "mkdocs.yml"), site_dir=str(out), strict=True)
+            config.theme["language"] = language
+            if len(languages) > 1:
+                config.extra["alternate"] = _alternates(languages, language)
+            with i18n.using(language):
+                config.nav = _translated_nav(config.nav)
+                _translate_titles(config)
+            plugin = config.plugins["ccm-ica"]
+            plugin.output, plugin.language = made, language
+            build(config)
+            timings[language] = time.perf_counter() - started
+    except BaseException:
+        made.close()
+        raise
+    made.finish()
     return timings
+
+
+def made_where(made: Output) -> str:
+    """How the build got its pages, in words: from the cache, or made in the background or here."""
+    return _WHERE[made.where]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,16 +21,43 @@ class PlannedPage:
     src: str
     template: str
     title: str
-    context: dict[str, Any] = field(default_factory=dict, compare=False)
+    context: Mapping[str, Any] = field(default_factory=dict, compare=False)
     edit: str | None = None  # the YAML file an "edit this page" link opens
 
 
 @dataclass(frozen=True)
 class PlannedFile:
-    """A file published as it is (data downloads, feeds, documents): its path under the site."""
+    """A file published as it is (data downloads, feeds, documents): its path under the site, and
+    how to make it. Its bytes are made when first read: a build lists every page and file before
+    the first page is needed, and makes the files while MkDocs works on the pages (output.py)."""
 
     path: str
-    content: bytes = field(compare=False, repr=False)
+    make: Callable[[], bytes] = field(compare=False, repr=False)
+
+    @functools.cached_property
+    def content(self) -> bytes:
+        return self.make()
+
+
+class Deferred(Mapping[str, Any]):
+    """A page's data made when the page is rendered rather than planned (the /data/ page lists
+    the files' sizes, so it waits for the files)."""
+
+    def __init__(self, make: Callable[[], Mapping[str, Any]]):
+        self._make = make
+
+    @functools.cached_property
+    def _data(self) -> Mapping[str, Any]:
+        return self._make()
+
+    def __getitem__(self, name: str) -> Any:
+        return self._data[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
 
 
 # Where each kind of record is shown: its own page, or an anchor on an index page.
@@ -74,7 +103,8 @@ def plan_pages(site: Site, files: list[PlannedFile] | None = None) -> list[Plann
             for entry in site.entries["meetings"].values()
         ),
         PlannedPage("sources/index.md", "sources.md.j2", "Sources", views.sources(shared)),
-        PlannedPage("data/index.md", "data.md.j2", "Data", data_exports.page_context(site, _data_files(files))),
+        PlannedPage("data/index.md", "data.md.j2", "Data",
+                    Deferred(lambda: data_exports.page_context(site, _data_files(files)))),
         PlannedPage("report/index.md", "report.md.j2", "8MSP progress report", report_page.context(site)),
         PlannedPage("attention/index.md", "attention.md.j2", "Needs attention", views.attention(shared)),
         PlannedPage("changes/index.md", "changes.md.j2", "Recent changes", views.changes(shared)),
@@ -95,9 +125,10 @@ def _reference_pages() -> list[PlannedPage]:
 
 def plan_files(site: Site) -> list[PlannedFile]:
     """Every file published as it is, beside the pages (each feature adds its own here)."""
+    data = functools.cache(lambda: data_exports.data_files(site))  # made together: the zip holds them all
     files: list[PlannedFile] = [
-        PlannedFile(report_page.DOCX_PATH, report_page.docx(site)),
-        *(PlannedFile(path, content) for path, content in data_exports.data_files(site).items()),
+        PlannedFile(report_page.DOCX_PATH, functools.partial(report_page.docx, site)),
+        *(PlannedFile(path, lambda path=path: data()[path]) for path in data_exports.file_paths(site)),
     ]
     _refuse_twice([file.path for file in files])
     return files

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import posixpath
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -197,10 +198,24 @@ def _shared_environment() -> jinja2.Environment:
     return env
 
 
-def render_site(site: Site, env: jinja2.Environment | None = None, language: str = i18n.DEFAULT,
-                files: list[Any] | None = None) -> dict[str, tuple[PlannedPage, str]]:
-    """Plan and render every generated page in one language: Markdown path → (page, Markdown)."""
+def renderer(site: Site, language: str = i18n.DEFAULT, files: list[Any] | None = None,
+             env: jinja2.Environment | None = None) -> tuple[list[PlannedPage], Callable[[PlannedPage], str]]:
+    """One language's planned pages, and what renders each of them to Markdown (a build asks for
+    the pages one at a time, output.py)."""
     env = env or _shared_environment()
     with i18n.using(language):
         names = _globals(site)
-        return {page.src: (page, render_page(env, page, names)) for page in plan_pages(site, files)}
+        pages = plan_pages(site, files)
+
+    def render(page: PlannedPage) -> str:
+        with i18n.using(language):
+            return render_page(env, page, names)
+
+    return pages, render
+
+
+def render_site(site: Site, env: jinja2.Environment | None = None, language: str = i18n.DEFAULT,
+                files: list[Any] | None = None) -> dict[str, tuple[PlannedPage, str]]:
+    """Plan and render every generated page in one language: Markdown path → (page, Markdown)."""
+    pages, render = renderer(site, language, files, env)
+    return {page.src: (page, render(page)) for page in pages}

@@ -22,11 +22,16 @@ def schema_of(model: type[BaseModel], title: str) -> dict[str, Any]:
     return schema
 
 
+def schema_models() -> dict[str, tuple[type[BaseModel], str]]:
+    """File name → (model, title): one schema per kind and one for site_config.yml."""
+    models = {f"{kind.name}.schema.json": (kind.model, f"{kind.label} ({kind.folder}/<id>.yml)") for kind in KINDS}
+    models["site_config.schema.json"] = (SiteConfig, CONFIG_FILE)
+    return models
+
+
 def all_schemas() -> dict[str, dict[str, Any]]:
     """File name → schema, one per kind and one for site_config.yml."""
-    schemas = {f"{kind.name}.schema.json": schema_of(kind.model, f"{kind.label} ({kind.folder}/<id>.yml)") for kind in KINDS}
-    schemas["site_config.schema.json"] = schema_of(SiteConfig, CONFIG_FILE)
-    return schemas
+    return {name: schema_of(model, title) for name, (model, title) in schema_models().items()}
 
 
 def schema_text(schema: dict[str, Any]) -> str:

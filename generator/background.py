@@ -1,0 +1,111 @@
+"""Run a producer in a forked child process and read what it yields here, as it yields it.
+
+A build's two halves are both single-threaded Python: the generator makes pages, MkDocs turns
+them into HTML. Forked, the generator works on the second core while MkDocs works on the first,
+and MkDocs waits only for the pages it needs next. What the child yields crosses a pipe
+pickled, in order; an exception it raises is raised here, at the point of reading; a child that
+dies says so. Where forking is unavailable (Windows) or unsafe (a process with threads, as under
+`mkdocs serve`: a lock another thread held at the fork would never be released in the child),
+or switched off, `forked` returns None and the caller runs the producer itself.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+import signal
+import threading
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, BinaryIO
+
+SWITCH = "CCM_ICA_BACKGROUND"  # "off" runs the generator in the build's own process
+_VALUE, _ERROR, _END = 0, 1, 2
+
+
+def enabled() -> bool:
+    return (hasattr(os, "fork") and threading.active_count() == 1
+            and os.environ.get(SWITCH, "").strip().lower() not in ("off", "0", "false", "no"))
+
+
+def forked(produce: Callable[[], Iterable[Any]]) -> Iterator[Any] | None:
+    """What produce() yields, produced in a forked child; None where this process cannot fork."""
+    if not enabled():
+        return None
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read)
+        _child(produce, os.fdopen(write, "wb"))
+    os.close(write)
+    return _received(pid, os.fdopen(read, "rb"))
+
+
+def _child(produce: Callable[[], Iterable[Any]], out: BinaryIO) -> None:
+    """Send each value as it is made, then the end or the error; never return to the caller's code."""
+    code = 0
+    try:
+        gc.disable()  # the child ends when the build has what it made: nothing to collect for
+        for value in produce():
+            pickle.dump((_VALUE, value), out, protocol=pickle.HIGHEST_PROTOCOL)
+            out.flush()  # the parent may be waiting for this very value
+        pickle.dump((_END, None), out)
+    except BaseException as error:  # noqa: BLE001 - everything goes to the parent, which decides
+        code = 1
+        try:
+            pickle.dump((_ERROR, _portable(error)), out, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:  # noqa: BLE001 - the parent is gone or stopped reading
+            pass
+    finally:
+        try:
+            out.close()
+        except BaseException:  # noqa: BLE001
+            pass
+        os._exit(code)  # not the parent's atexit handlers, buffered output or MkDocs' cleanup
+
+
+def _portable(error: BaseException) -> BaseException:
+    """The error itself with the child's traceback as a note (shown where a traceback is), or a
+    RuntimeError with that text if the error does not survive pickling."""
+    where = "in the generator's background process:\n" + "".join(traceback.format_exception(error))
+    error.add_note(where)
+    try:
+        pickle.loads(pickle.dumps(error, protocol=pickle.HIGHEST_PROTOCOL))
+    except Exception:  # noqa: BLE001 - whatever the error's own pickling does wrong
+        return RuntimeError(where)
+    return error
+
+
+def _received(pid: int, stream: BinaryIO) -> Iterator[Any]:
+    """The child's values in order; its error raised here; the child reaped however this ends."""
+    try:
+        while True:
+            try:
+                kind, value = pickle.load(stream)
+            except EOFError:
+                raise RuntimeError(f"the generator's background process ended early ({_status(pid)})") from None
+            if kind == _END:
+                return
+            if kind == _ERROR:
+                raise value
+            yield value
+    finally:
+        stream.close()  # a child still writing gets a broken pipe and ends
+        _reap(pid)
+
+
+def _status(pid: int) -> str:
+    _, status = os.waitpid(pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    return f"killed by signal {-code}" if code < 0 else f"exit status {code}"
+
+
+def _reap(pid: int) -> None:
+    """Wait for the child; one still computing (the build failed first) is stopped."""
+    try:
+        if os.waitpid(pid, os.WNOHANG) == (0, 0):
+            os.kill(pid, signal.SIGTERM)
+            os.waitpid(pid, 0)
+    except ChildProcessError:  # already reaped (_status)
+        pass
