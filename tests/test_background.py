@@ -42,9 +42,10 @@ def single_threaded(monkeypatch):
     monkeypatch.delenv(background.SWITCH, raising=False)
 
 
-def no_children_left() -> bool:
+def reaped(pid: int) -> bool:
+    """The child has ended and been waited for: no zombie is left behind."""
     try:
-        os.waitpid(-1, os.WNOHANG)
+        os.waitpid(pid, os.WNOHANG)
     except ChildProcessError:
         return True
     return False
@@ -54,24 +55,25 @@ def no_children_left() -> bool:
 
 
 def test_values_arrive_in_order_and_the_child_is_reaped(single_threaded):
-    made = background.forked(lambda: iter([1, "two", b"three", {"four": [4]}]))
+    made = background.forked(lambda: iter([os.getpid(), "two", b"three", {"four": [4]}]))
     assert made is not None
-    assert list(made) == [1, "two", b"three", {"four": [4]}]
-    assert no_children_left()
+    pid, *rest = list(made)
+    assert pid != os.getpid() and rest == ["two", b"three", {"four": [4]}]
+    assert reaped(pid)
 
 
 def test_an_error_in_the_child_is_raised_here_with_the_childs_traceback(single_threaded):
     def produce():
-        yield "first"
+        yield os.getpid()
         raise ValueError("boom")
 
     made = background.forked(produce)
-    assert next(made) == "first"
+    pid = next(made)
     with pytest.raises(ValueError, match="boom") as raised:
         next(made)
     notes = "\n".join(raised.value.__notes__)
     assert "in the generator's background process" in notes and "in produce" in notes
-    assert no_children_left()
+    assert reaped(pid)
 
 
 def test_bad_content_found_in_the_child_keeps_every_problem(single_threaded):
@@ -89,14 +91,14 @@ def test_bad_content_found_in_the_child_keeps_every_problem(single_threaded):
 
 def test_a_child_that_dies_is_reported_not_waited_for(single_threaded):
     def produce():
-        yield "first"
+        yield os.getpid()
         os.kill(os.getpid(), signal.SIGKILL)
 
     made = background.forked(produce)
-    assert next(made) == "first"
+    pid = next(made)
     with pytest.raises(RuntimeError, match=r"ended early \(killed by signal 9\)"):
         next(made)
-    assert no_children_left()
+    assert reaped(pid)
 
 
 def test_a_child_no_longer_needed_is_stopped(single_threaded, tmp_path):
@@ -108,7 +110,7 @@ def test_a_child_no_longer_needed_is_stopped(single_threaded, tmp_path):
     made = background.forked(produce)
     pid = next(made)
     made.close()
-    assert no_children_left()
+    assert reaped(pid)
     assert not Path(f"/proc/{pid}").exists()
 
 
