@@ -46,18 +46,18 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
 
     def on_config(self, config: Any) -> Any:
         self._root = Path(self.config.root or Path(config.config_file_path).parent)
-        self._own_output = self.output is None
-        if self._own_output:
-            as_of_text = self.config.as_of or os.environ.get("CCM_ICA_AS_OF")
-            try:
-                as_of = dt.date.fromisoformat(as_of_text) if as_of_text else None
-            except ValueError as error:
-                raise PluginError(f"ccm-ica: as_of must be YYYY-MM-DD: {error}") from None
-            self._output = open_output(self._root, as_of, (self.language,))
-            log.debug("ccm-ica: pages %s", _WHERE[self._output.where])
-        else:
-            self._output = self.output
         self._pages: set[str] = set()
+        self._own_output = False  # set once this build has opened its own, which it then closes
+        if self.output is not None:
+            self._output = self.output
+            return config
+        as_of_text = self.config.as_of or os.environ.get("CCM_ICA_AS_OF")
+        try:
+            as_of = dt.date.fromisoformat(as_of_text) if as_of_text else None
+        except ValueError as error:
+            raise PluginError(f"ccm-ica: as_of must be YYYY-MM-DD: {error}") from None
+        self._output, self._own_output = open_output(self._root, as_of, (self.language,)), True
+        log.debug("ccm-ica: pages %s", _WHERE[self._output.where])
         return config
 
     def on_pre_build(self, config: Any) -> None:

@@ -50,12 +50,13 @@ def produce(root: Path, as_of: dt.date | None, key: str | None,
     """Load, validate, index; then per language (default: every language of the site) plan, and
     render page after page; the files once, after the first language's pages."""
     from .pipeline import build_site
-    from .plan import plan_files
-    from .render import renderer
 
     site = build_site(root, as_of)
     site_languages = tuple(site.config.languages)
-    yield LANGUAGES, site_languages
+    yield LANGUAGES, site_languages  # before importing the rest: MkDocs is waiting for this
+    from .plan import plan_files
+    from .render import renderer
+
     files = plan_files(site)
     made: dict[str, bytes] | None = None
     for language in languages or site_languages:

@@ -114,6 +114,15 @@ class _Tags(HTMLParser):
             self.scripts.append(data)
 
 
+def test_a_bad_as_of_date_is_named_and_keeps_the_last_good_site(tmp_path, caplog):
+    root = prepare(write_site(tmp_path))
+    good = page(build_html(root), "countries")
+    with pytest.raises((PluginError, Abort)) as failure:
+        build_html(root, as_of="30 November 2026")
+    assert "ccm-ica: as_of must be YYYY-MM-DD" in str(failure.value) + caplog.text
+    assert page(root / "site", "countries") == good
+
+
 PAYLOAD = "</title><script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) {{ 7*7 }} **b**"
 
 
