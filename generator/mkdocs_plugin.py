@@ -57,7 +57,7 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
         except ValueError as error:
             raise PluginError(f"ccm-ica: as_of must be YYYY-MM-DD: {error}") from None
         self._output, self._own_output = open_output(self._root, as_of, (self.language,)), True
-        log.debug("ccm-ica: pages %s", _WHERE[self._output.where])
+        log.debug("pages %s", _WHERE[self._output.where])
         return config
 
     def on_pre_build(self, config: Any) -> None:
