@@ -154,8 +154,9 @@ def results_page(results: list[Result], all_languages: list[Languages], spots: t
     lines += ["", "## Targets", ""] + targets(results, all_languages)
     lines += [
         "", "## The generator's stages", "",
-        "CPU seconds in one process (benchmarks/profile_generator.py --stages), the steps the plugin runs before MkDocs builds, "
-        "with nothing cached (the first build).", "",
+        "CPU seconds in one process (benchmarks/profile_generator.py --stages), the steps of generator/output.py's `produce` "
+        "one after another, with nothing cached (the first build); a build runs them in its background process while "
+        "MkDocs works, and waits only for the first of them, up to validation.", "",
         "| set | import | load, validate, index | plan (views) | render | files (Word, data) | total | ms per record | ms per page |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]

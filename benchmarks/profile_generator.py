@@ -1,4 +1,4 @@
-"""The generator's own work on one project folder, as the MkDocs plugin does it before a build.
+"""The generator's own work on one project folder, the steps of generator/output.py's `produce`.
 
 Stages timed in CPU seconds (`--stages`, one JSON line), or the whole run under cProfile
 (`--profile FILE`, a pstats dump; the top functions are printed). Run in a fresh process, so
