@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import data_exports, views
+from . import data_exports, i18n, views
 from .field_reference import file_references
 from .report import page as report_page
 from .index import Site
@@ -125,13 +125,22 @@ def _reference_pages() -> list[PlannedPage]:
 
 def plan_files(site: Site) -> list[PlannedFile]:
     """Every file published as it is, beside the pages (each feature adds its own here)."""
-    data = functools.cache(lambda: data_exports.data_files(site))  # made together: the zip holds them all
+    data = functools.cache(_in_default_language(lambda: data_exports.data_files(site)))  # the zip holds them all
     files: list[PlannedFile] = [
-        PlannedFile(report_page.DOCX_PATH, functools.partial(report_page.docx, site)),
+        PlannedFile(report_page.DOCX_PATH, _in_default_language(functools.partial(report_page.docx, site))),
         *(PlannedFile(path, lambda path=path: data()[path]) for path in data_exports.file_paths(site)),
     ]
     _refuse_twice([file.path for file in files])
     return files
+
+
+def _in_default_language(make: Callable[[], Any]) -> Callable[[], Any]:
+    """Every language publishes the same files: made in the default language, whichever
+    language's page first asks for them."""
+    def made() -> Any:
+        with i18n.using(i18n.DEFAULT):
+            return make()
+    return made
 
 
 def _data_files(files: list[PlannedFile] | None) -> dict[str, bytes] | None:

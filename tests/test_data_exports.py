@@ -13,9 +13,10 @@ import zipfile
 import icalendar
 import pytest
 
-from generator import atom_feed, calendar_feed, data_exports
+from generator import atom_feed, calendar_feed, data_exports, i18n
 from generator.kinds import KINDS
 from generator.pipeline import build_site
+from generator.plan import plan_files
 from generator.render import render_site
 from sitefixture import PROJECT, write_site
 
@@ -203,3 +204,13 @@ def test_feed_grows_with_as_of(tmp_path):
     assert keys[:3] == ["countries/mne/article-4/completed", "coalitions/mne-clearance/2020-07-21",
                         "meetings/2019-09-02-9msp"]
     assert "countries/lao/article-4/extension-1" in keys
+
+
+def test_files_are_the_same_whichever_language_asks_for_them_first(real_site):
+    """A build makes the files when a page first needs them (the /data/ page lists their sizes),
+    which may be while a French page renders: they are made in English all the same."""
+    english = {planned.path: planned.content for planned in plan_files(real_site)}
+    with i18n.using("fr"):
+        asked_in_french = {planned.path: planned.content for planned in plan_files(real_site)}
+    assert asked_in_french == english
+    assert len(english) > 20
