@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import queue
 import signal
 import threading
 import traceback
@@ -21,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, BinaryIO
 
 SWITCH = "CCM_ICA_BACKGROUND"  # "off" runs the generator in the build's own process
-_VALUE, _ERROR, _END = 0, 1, 2
+_VALUE, _ERROR, _END, _LOST = 0, 1, 2, 3  # _LOST: the pipe ended without _END
 
 
 def enabled() -> bool:
@@ -79,20 +80,38 @@ def _portable(error: BaseException) -> BaseException:
 
 def _received(pid: int, stream: BinaryIO) -> Iterator[Any]:
     """The child's values in order; its error raised here; the child reaped however this ends."""
+    arrived: queue.SimpleQueue[tuple[int, Any]] = queue.SimpleQueue()
+    reader = threading.Thread(target=_read_all, args=(stream, arrived), name="ccm-ica background reader", daemon=True)
+    reader.start()
     try:
         while True:
-            try:
-                kind, value = pickle.load(stream)
-            except EOFError:
-                raise RuntimeError(f"the generator's background process ended early ({_status(pid)})") from None
+            kind, value = arrived.get()
             if kind == _END:
                 return
             if kind == _ERROR:
                 raise value
+            if kind == _LOST:
+                raise RuntimeError(f"the generator's background process ended early ({_status(pid)})")
             yield value
     finally:
-        stream.close()  # a child still writing gets a broken pipe and ends
-        _reap(pid)
+        _reap(pid)  # a child still working is stopped: the reader then meets the end of the pipe
+        reader.join()
+        stream.close()
+
+
+def _read_all(stream: BinaryIO, arrived: queue.SimpleQueue[tuple[int, Any]]) -> None:
+    """Take the child's messages off the pipe as they come. A pipe holds 64 KB: unread, it would
+    stop the child a few pages ahead of MkDocs instead of letting it work through to the end."""
+    try:
+        while True:
+            message = pickle.load(stream)
+            arrived.put(message)
+            if message[0] in (_END, _ERROR):
+                return
+    except EOFError:
+        arrived.put((_LOST, None))
+    except Exception as error:  # noqa: BLE001 - a message that cannot be read is the child's error
+        arrived.put((_ERROR, error))
 
 
 def _status(pid: int) -> str:

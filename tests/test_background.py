@@ -62,6 +62,29 @@ def test_values_arrive_in_order_and_the_child_is_reaped(single_threaded):
     assert reaped(pid)
 
 
+def test_the_child_works_through_to_the_end_whatever_is_read_here(single_threaded):
+    """Two megabytes, far more than a pipe holds: the child sends them all and ends (a zombie,
+    until reaped) while nothing more is read here, so it never waits for MkDocs."""
+    def produce():
+        yield os.getpid()
+        for _ in range(20):
+            yield "x" * 100_000
+
+    made = background.forked(produce)
+    pid = next(made)
+    deadline = time.monotonic() + 60  # a bound for a stuck child, not a speed target
+    while process_state(pid) != "Z" and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert process_state(pid) == "Z"
+    assert list(made) == ["x" * 100_000] * 20
+    assert reaped(pid)
+
+
+def process_state(pid: int) -> str:
+    """R, S, Z…, from /proc (Linux), as `ps` shows it."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+
+
 def test_an_error_in_the_child_is_raised_here_with_the_childs_traceback(single_threaded):
     def produce():
         yield os.getpid()
