@@ -61,12 +61,12 @@ def _build(args: argparse.Namespace) -> int:
     from .output import open_output
 
     root = args.root.resolve()
-    # The generator starts first (in the background where it can), then MkDocs is imported: the
-    # emit step, the only one that imports it. Content is loaded and checked once for every language.
-    made = open_output(root, args.as_of)
-    from .mkdocs_plugin import build_languages, made_where
-
     try:
+        # The generator starts first (in the background where it can), then MkDocs is imported: the
+        # emit step, the only one that imports it. Content is loaded and checked once for every language.
+        made = open_output(root, args.as_of)
+        from .mkdocs_plugin import build_languages, made_where
+
         timings = build_languages(root, args.site_dir.resolve(), args.as_of, made)
     except ContentError as error:
         print(format_problems(error.problems, "text"), file=sys.stderr)

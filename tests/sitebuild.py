@@ -38,5 +38,10 @@ def build_html(root: Path, site_dir: Path | None = None, as_of: str | None = Non
     return site_dir
 
 
+def every_file(site: Path) -> dict[str, bytes]:
+    """Path inside the site → bytes, for comparing two builds byte for byte."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
 def page(site_dir: Path, url: str) -> str:
     return (site_dir / url.strip("/") / "index.html").read_text(encoding="utf-8")

@@ -18,15 +18,11 @@ import pytest
 
 from generator import background, build_cache
 from generator.problems import ContentError, Problem
-from sitebuild import prepare
+from sitebuild import every_file, prepare
 from sitefixture import write_site
 
 NOR = "content/countries/nor.yml"
 BIN = Path(sys.executable).parent
-
-
-def every_file(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def run(command: list[str], root: Path, **switches: str) -> subprocess.CompletedProcess[str]:

@@ -14,7 +14,7 @@ from mkdocs.exceptions import Abort, PluginError
 import generator.pipeline
 from generator import build_cache, i18n, mkdocs_plugin, render
 from generator.mkdocs_plugin import build_languages
-from sitebuild import build_html, page, prepare
+from sitebuild import build_html, every_file, page, prepare
 from sitefixture import write_site
 
 NOR = "content/countries/nor.yml"
@@ -23,10 +23,6 @@ NOR = "content/countries/nor.yml"
 @pytest.fixture(autouse=True)
 def cache_on(monkeypatch):
     monkeypatch.setenv(build_cache.SWITCH, "on")
-
-
-def every_file(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def no_loading(monkeypatch) -> None:
