@@ -30,7 +30,7 @@ def enabled() -> bool:
             and os.environ.get(SWITCH, "").strip().lower() not in ("off", "0", "false", "no"))
 
 
-def forked(produce: Callable[[], Iterable[Any]]) -> Iterator[Any] | None:
+def forked(produce: Callable[[], Iterable[Any]]) -> _Received | None:
     """What produce() yields, produced in a forked child; None where this process cannot fork."""
     if not enabled():
         return None
@@ -40,7 +40,7 @@ def forked(produce: Callable[[], Iterable[Any]]) -> Iterator[Any] | None:
         os.close(read)
         _child(produce, os.fdopen(write, "wb"))
     os.close(write)
-    return _received(pid, os.fdopen(read, "rb"))
+    return _Received(pid, os.fdopen(read, "rb"))
 
 
 def _child(produce: Callable[[], Iterable[Any]], out: BinaryIO) -> None:
@@ -78,25 +78,40 @@ def _portable(error: BaseException) -> BaseException:
     return error
 
 
-def _received(pid: int, stream: BinaryIO) -> Iterator[Any]:
+class _Received(Iterator[Any]):
     """The child's values in order; its error raised here; the child reaped however this ends."""
-    arrived: queue.SimpleQueue[tuple[int, Any]] = queue.SimpleQueue()
-    reader = threading.Thread(target=_read_all, args=(stream, arrived), name="ccm-ica background reader", daemon=True)
-    reader.start()
-    try:
-        while True:
-            kind, value = arrived.get()
-            if kind == _END:
-                return
-            if kind == _ERROR:
-                raise value
-            if kind == _LOST:
-                raise RuntimeError(f"the generator's background process ended early ({_status(pid)})")
-            yield value
-    finally:
-        _reap(pid)  # a child still working is stopped: the reader then meets the end of the pipe
-        reader.join()
-        stream.close()
+
+    def __init__(self, pid: int, stream: BinaryIO):
+        self._arrived: queue.SimpleQueue[tuple[int, Any]] = queue.SimpleQueue()
+        self._reader = threading.Thread(target=_read_all, args=(stream, self._arrived),
+                                        name="ccm-ica background reader", daemon=True)
+        self._reader.start()
+        self._pid, self._stream, self._ended = pid, stream, False
+
+    def arrived(self) -> bool:
+        """Whether next() answers without waiting for the child."""
+        return self._ended or not self._arrived.empty()
+
+    def __next__(self) -> Any:
+        if self._ended:
+            raise StopIteration
+        kind, value = self._arrived.get()
+        if kind == _VALUE:
+            return value
+        if kind == _LOST:
+            value = RuntimeError(f"the generator's background process ended early ({_status(self._pid)})")
+        self.close()
+        if kind == _END:
+            raise StopIteration
+        raise value
+
+    def close(self) -> None:
+        if self._ended:
+            return
+        self._ended = True
+        _reap(self._pid)  # a child still working is stopped: the reader then meets the end of the pipe
+        self._reader.join()
+        self._stream.close()
 
 
 def _read_all(stream: BinaryIO, arrived: queue.SimpleQueue[tuple[int, Any]]) -> None:

@@ -1,16 +1,18 @@
 """Emit: the MkDocs plugin. The only module that imports MkDocs; the pipeline does not know it.
 
 MkDocs' build order matters here. `on_config` starts the generator (output.py): from the build
-cache when the input is unchanged, else in a forked child that works while MkDocs does. Bad
-content stops the build in `on_pre_build`, which waits for the content to be validated, before
-MkDocs empties `site/`: the last good site stays in place. `on_files` adds the pages and files
-in memory (File.generated, never written into docs/), `on_pre_page` gives each page its
-Markdown as MkDocs reaches it, and `on_env` the files their bytes before MkDocs copies them.
+cache when the input is unchanged, else in a forked child that works while MkDocs does.
+`on_pre_build` points MkDocs at a staging folder (staged_site.py), so MkDocs may go on while the
+content is validated: bad content, like any other failure, stops the build before the last good
+site is touched. `on_files` adds the pages and files in memory (File.generated, never written
+into docs/), `on_pre_page` gives each page its Markdown as MkDocs reaches it, `on_env` the files
+their bytes before MkDocs copies them, and `on_post_build` moves the finished site into place.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import time
 from pathlib import Path
@@ -20,10 +22,11 @@ import nh3
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import CountHandler
 
-from . import build_cache
+from . import build_cache, staged_site, theme_templates
 from .output import FILES, LANGUAGES, Output, contents_key, open_output, page_key
 from .problems import ContentError
 
@@ -31,7 +34,7 @@ from .problems import ContentError
 # cache cannot answer (output.produce): a rebuild of unchanged input does not pay for it.
 DEFAULT_LANGUAGE = "en"  # i18n.DEFAULT, without importing Babel here
 
-log = get_plugin_logger(__name__)
+log = get_plugin_logger("ccm-ica")  # its messages start "ccm-ica:"
 
 
 class CcmIcaConfig(base.Config):
@@ -48,6 +51,8 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
         self._root = Path(self.config.root or Path(config.config_file_path).parent)
         self._pages: set[str] = set()
         self._own_output = False  # set once this build has opened its own, which it then closes
+        self._staging: Path | None = None  # where MkDocs writes, from on_pre_build until the swap
+        self._compiled: theme_templates.CompiledTemplates | None = None  # in on_files, if it waited
         if self.output is not None:
             self._output = self.output
             return config
@@ -61,13 +66,21 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
         return config
 
     def on_pre_build(self, config: Any) -> None:
-        try:
-            self._output.get(LANGUAGES)  # the content is valid: MkDocs may empty site/
-        except ContentError as error:
-            raise PluginError(str(error)) from None
+        # MkDocs empties and fills the staging folder, not site/: no need to wait for validation.
+        self._staging = staged_site.start(Path(config.site_dir))
+        config.site_dir = str(self._staging)
 
     def on_files(self, files: Files, config: Any) -> Files:
-        contents = self._output.get(contents_key(self.language))
+        key = contents_key(self.language)
+        try:
+            if self._output.busy(key):  # MkDocs' own work for later, instead of waiting
+                self._compiled = theme_templates.compile_while(
+                    lambda: self._output.busy(key), config.theme.get_env(),
+                    ["main.html", *sorted(config.theme.static_templates)])
+                log.debug("%d theme templates compiled while the generator validated", len(self._compiled))
+            contents = self._output.get(key)  # waits for valid content
+        except ContentError as error:
+            raise PluginError(str(error)) from None
         # Empty for now: each is given its content when MkDocs reaches it (on_pre_page, on_env).
         for src, edit in contents.pages:
             if files.get_file_from_path(src) is not None:
@@ -90,9 +103,12 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
             page.file.content_string = self._output.get(page_key(self.language, page.file.src_uri))
         return page
 
+    @event_priority(-100)  # the environment as the other plugins leave it
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
         for path, content in self._output.get(FILES).items():
             files.get_file_from_path(path).content_bytes = content
+        if self._compiled is not None and env.bytecode_cache is None:
+            env.bytecode_cache = self._compiled  # templates compiled in on_files load from here
         return env
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
@@ -101,12 +117,21 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
             return html
         return nh3.clean(html, attributes=_ALLOWED_ATTRIBUTES, link_rel=None)
 
+    @event_priority(-100)  # after the other plugins have written their files (search: its index)
     def on_post_build(self, config: Any) -> None:
         _switch_off_sitemap_lookup(Path(config.site_dir))
+        # Under --strict a build with warnings fails right after this: on_build_error discards it.
+        if self._staging is not None and not _fails_strict_mode(config):
+            config.site_dir = str(staged_site.swap_in(self._staging))
+            self._staging = None
+            log.info("The new site is in place: %s", config.site_dir)
         if self._own_output:
-            self._output.finish()
+            self._output.finish()  # the generator stores the build cache meanwhile
 
     def on_build_error(self, error: Exception) -> None:
+        if self._staging is not None:
+            staged_site.discard(self._staging)  # the last good site stays
+            self._staging = None
         if self._own_output:
             self._output.close()  # a generator still working in the background is stopped
 
@@ -114,6 +139,15 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
         for path in (self._root / "content", build_cache.TEMPLATES, self._root / "site_config.yml"):
             server.watch(str(path))
         return server
+
+
+def _fails_strict_mode(config: Any) -> bool:
+    """Under --strict, MkDocs fails a build that logged warnings after on_post_build: count them
+    the way it does (its CountHandler on the "mkdocs" logger)."""
+    if not config.strict:
+        return False
+    return any(isinstance(handler, CountHandler) and handler.get_counts()
+               for handler in logging.getLogger("mkdocs").handlers)
 
 
 _WHERE = {"cache": "taken from the build cache (the input is unchanged)",

@@ -111,6 +111,22 @@ class Output:
         # A page is asked for once; the languages and files by every language's build.
         return self._known.pop(key) if key[0] == "page" else self._known[key]
 
+    def busy(self, key: Key) -> bool:
+        """Whether a producer working in the background has yet to make `key`: time in which the
+        build may do other work (what has arrived meanwhile is read, so errors are raised here)."""
+        arrived = getattr(self._pairs, "arrived", None)
+        if arrived is None:  # the cache, or a producer that runs only when asked
+            return False
+        while key not in self._known:
+            if not arrived():
+                return True
+            try:
+                made, value = next(self._pairs)
+            except StopIteration:
+                return False  # get() says what is missing
+            self._known[made] = value
+        return False
+
     def finish(self) -> None:
         """Read to the end: the producer completes its work (it stores the build cache last)."""
         for made, value in self._pairs:

@@ -155,11 +155,11 @@ def test_a_background_build_is_byte_identical_to_one_made_in_process(tmp_path):
     root = prepare(write_site(tmp_path))
     forked = run([str(BIN / "mkdocs"), "build", "--strict", "--verbose", "-d", str(tmp_path / "forked")], root)
     assert forked.returncode == 0, forked.stderr
-    assert "generator: pages generated in a background process" in forked.stderr
+    assert "ccm-ica: pages generated in a background process" in forked.stderr
     here = run([str(BIN / "mkdocs"), "build", "--strict", "--verbose", "-d", str(tmp_path / "here")], root,
                **{background.SWITCH: "off"})
     assert here.returncode == 0, here.stderr
-    assert "generator: pages generated in this process" in here.stderr
+    assert "ccm-ica: pages generated in this process" in here.stderr
     assert every_file(tmp_path / "forked") == every_file(tmp_path / "here")
 
 
