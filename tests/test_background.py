@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from generator import background, build_cache
+from generator.output import Output
 from generator.problems import ContentError, Problem
 from sitebuild import every_file, prepare
 from sitefixture import write_site
@@ -131,6 +132,33 @@ def test_a_child_no_longer_needed_is_stopped(single_threaded, tmp_path):
     made.close()
     assert reaped(pid)
     assert not Path(f"/proc/{pid}").exists()
+
+
+def test_busy_says_whether_the_build_would_wait_for_a_value(single_threaded, tmp_path):
+    """What the build does meanwhile (theme_templates.py) depends on it: True only while the
+    child has yet to send the value; an error the child sent is raised by it too."""
+    go = tmp_path / "go"
+
+    def produce():
+        yield ("first",), os.getpid()
+        while not go.exists():  # the test says when the child may go on
+            time.sleep(0.01)
+        yield ("second",), "made"
+        raise ContentError([Problem(NOR, 2, 1, "unknown field 'role'", "remove it")])
+
+    made = Output(background.forked(produce), "background")
+    pid = made.get(("first",))
+    assert made.busy(("second",))
+    go.touch()
+    deadline = time.monotonic() + 60  # a bound for a stuck child, not a speed target
+    while made.busy(("second",)) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert made.get(("second",)) == "made"
+    with pytest.raises(ContentError, match="unknown field 'role'"):
+        while time.monotonic() < deadline:
+            made.busy(("third",))
+    assert reaped(pid)
+    assert not Output(iter([(("first",), 1)]), "cache").busy(("first",))
 
 
 def test_no_fork_where_it_is_unsafe_or_switched_off(monkeypatch):
