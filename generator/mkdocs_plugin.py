@@ -77,7 +77,7 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
                 self._compiled = theme_templates.compile_while(
                     lambda: self._output.busy(key), config.theme.get_env(),
                     ["main.html", *sorted(config.theme.static_templates)])
-                log.debug("%d theme templates compiled while the generator validated", len(self._compiled))
+                log.debug("%d theme templates compiled while waiting for the generator", len(self._compiled))
             contents = self._output.get(key)  # waits for valid content
         except ContentError as error:
             raise PluginError(str(error)) from None
