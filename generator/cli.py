@@ -6,12 +6,14 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import Any
 
-from .pipeline import check
+from .models.enums import Area
 from .problems import ContentError, Severity, format_problems
-from .reminders import site_reminders
-from .scaffold import add_new_command, run_new
-from .schema import SCHEMA_DIR, write_schemas
+from .schema import SCHEMA_DIR
+
+# Each command imports what it needs when it runs: `ccm-ica build` forks its generator before
+# Pydantic, the models or MkDocs are imported (output.py), so they load in parallel.
 
 
 def _date(text: str) -> dt.date:
@@ -19,6 +21,26 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date: write YYYY-MM-DD") from None
+
+
+def _add_new_command(commands: Any) -> None:
+    """`ccm-ica new KIND …`, one sub-command per kind, so `--help` shows what each needs."""
+    new = commands.add_parser("new", help="write a new record with every required field and TODOs to fill in")
+    kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
+    country = kinds.add_parser("country", help="a State: ccm-ica new country fra")
+    country.add_argument("iso3", help="ISO 3166-1 alpha-3 code, e.g. fra")
+    request = kinds.add_parser("request", help="a request for assistance: ccm-ica new request mne 2018 clearance")
+    request.add_argument("iso3", help="the requesting State's ISO3 code")
+    request.add_argument("year", type=int, help="the year the request was made or reported for")
+    request.add_argument("area", nargs="?", choices=[a.value for a in Area], help="the obligation area, if known")
+    meeting = kinds.add_parser("meeting", help="a meeting: ccm-ica new meeting 2018-09-03 8msp")
+    meeting.add_argument("date", type=_date, help="first day, YYYY-MM-DD")
+    meeting.add_argument("slug", help="a short name, e.g. 8msp or donor-states")
+    coalition = kinds.add_parser("coalition", help="a Country Coalition: ccm-ica new coalition bwa stockpile-destruction")
+    coalition.add_argument("iso3", help="the affected State's ISO3 code")
+    coalition.add_argument("slug", help="a short name, e.g. stockpile-destruction")
+    source = kinds.add_parser("source", help="a document cited: ccm-ica new source ccm-msp-2018-5")
+    source.add_argument("slug", help="a short name, e.g. ccm-msp-2018-5")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--reminders", action="store_true",
                            help="also print what needs attention (deadlines, reports, requests, reviews) as warnings")
 
-    add_new_command(commands)
+    _add_new_command(commands)
 
     build_cmd = commands.add_parser("build", help="check, then build the site in every language of site_config.yml")
     build_cmd.add_argument("--site-dir", type=Path, default=Path("site"), help="where to write the site (default: site/)")
@@ -50,6 +72,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from .pipeline import check
+    from .reminders import site_reminders
+
     site, problems = check(args.root, args.as_of)
     if args.reminders and site is not None:
         problems += [reminder.problem() for reminder in site_reminders(site, site.config.as_of)]
@@ -80,6 +105,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
+    from .pipeline import check
     from .report.build import build_report
     from .report.document import to_markdown
     from .report.word import to_docx
@@ -98,10 +124,18 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from .schema import write_schemas
+
     folder = args.output or args.root / SCHEMA_DIR
     for path in write_schemas(folder):
         print(path)
     return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .scaffold import run_new
+
+    return run_new(args)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -109,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command != "schema" and not args.root.is_dir():
         print(f"ccm-ica: error: the folder '{args.root}' does not exist", file=sys.stderr)
         return 2
-    return {"build": _build, "check": _check, "new": run_new, "report": _report, "schema": _schema}[args.command](args)
+    return {"build": _build, "check": _check, "new": _new, "report": _report, "schema": _schema}[args.command](args)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -28,7 +28,8 @@ from .i18n import DEFAULT, _, using
 from .index import Site
 from .markdown_text import english_only
 from .kinds import KINDS, Kind
-from .models.common import Area, Article, Ref
+from .models.common import Ref
+from .models.enums import Area, Article
 from .schema import schema_models, schema_of, schema_text
 
 DATA_DIR = "data"

@@ -13,7 +13,7 @@ from .i18n import N_, _
 from .kinds import Kind
 from .models.action_plan import ActivityStatus, Measure
 from .models.coalition import Stage
-from .models.common import Area, Article, HelpKind
+from .models.enums import Area, Article, HelpKind
 from .models.country import Article7Status, Role, TreatyStatus
 from .models.meeting import FollowUpStatus, MeetingKind
 from .models.request import Channel, RequestStatus

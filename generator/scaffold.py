@@ -23,7 +23,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
 from .kinds import KINDS_BY_NAME, Kind
-from .models.common import Area
+from .models.enums import Area
 from .placeholders import PLACEHOLDER
 from .schema import modeline
 
@@ -215,33 +215,6 @@ def new_record(root: Path, args: argparse.Namespace, command: str) -> int:
 
 
 # --- the command line -----------------------------------------------------------------
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date: write YYYY-MM-DD") from None
-
-
-def add_new_command(commands: Any) -> None:
-    """`ccm-ica new KIND …`, one sub-command per kind, so `--help` shows what each needs."""
-    new = commands.add_parser("new", help="write a new record with every required field and TODOs to fill in")
-    kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
-    country = kinds.add_parser("country", help="a State: ccm-ica new country fra")
-    country.add_argument("iso3", help="ISO 3166-1 alpha-3 code, e.g. fra")
-    request = kinds.add_parser("request", help="a request for assistance: ccm-ica new request mne 2018 clearance")
-    request.add_argument("iso3", help="the requesting State's ISO3 code")
-    request.add_argument("year", type=int, help="the year the request was made or reported for")
-    request.add_argument("area", nargs="?", choices=[a.value for a in Area], help="the obligation area, if known")
-    meeting = kinds.add_parser("meeting", help="a meeting: ccm-ica new meeting 2018-09-03 8msp")
-    meeting.add_argument("date", type=_date, help="first day, YYYY-MM-DD")
-    meeting.add_argument("slug", help="a short name, e.g. 8msp or donor-states")
-    coalition = kinds.add_parser("coalition", help="a Country Coalition: ccm-ica new coalition bwa stockpile-destruction")
-    coalition.add_argument("iso3", help="the affected State's ISO3 code")
-    coalition.add_argument("slug", help="a short name, e.g. stockpile-destruction")
-    source = kinds.add_parser("source", help="a document cited: ccm-ica new source ccm-msp-2018-5")
-    source.add_argument("slug", help="a short name, e.g. ccm-msp-2018-5")
 
 
 def run_new(args: argparse.Namespace) -> int:

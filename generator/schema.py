@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
-
-from .kinds import KINDS
-from .load import CONFIG_FILE
-from .models.config import SiteConfig
+if TYPE_CHECKING:  # the models are imported when a schema is made, not by the command line's parser
+    from pydantic import BaseModel
 
 SCHEMA_DIR = "schemas"
 
@@ -24,6 +21,10 @@ def schema_of(model: type[BaseModel], title: str) -> dict[str, Any]:
 
 def schema_models() -> dict[str, tuple[type[BaseModel], str]]:
     """File name → (model, title): one schema per kind and one for site_config.yml."""
+    from .kinds import KINDS
+    from .load import CONFIG_FILE
+    from .models.config import SiteConfig
+
     models = {f"{kind.name}.schema.json": (kind.model, f"{kind.label} ({kind.folder}/<id>.yml)") for kind in KINDS}
     models["site_config.schema.json"] = (SiteConfig, CONFIG_FILE)
     return models

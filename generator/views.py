@@ -14,7 +14,8 @@ from .index import Site
 from .report.indicators import compute
 from .report.outputs import evaluate
 from .load import Entry
-from .models.common import Area, PartialDate
+from .models.common import PartialDate
+from .models.enums import Area
 from .models.request import Request, RequestStatus
 from .reminders import by_topic, site_reminders
 from .status import (

@@ -19,7 +19,7 @@ from babel.messages.pofile import read_po
 from generator import labels, reminders
 from generator.i18n import using
 from generator.kinds import KINDS
-from generator.models import action_plan, coalition, common, country, meeting, request, source
+from generator.models import action_plan, coalition, common, country, enums, meeting, request, source
 from generator.pipeline import build_site
 from generator.render import render_site
 from sitefixture import PROJECT, write_site
@@ -93,7 +93,7 @@ def test_translations_keep_their_placeholders(language):
 
 def _enums() -> Iterator[type[Enum]]:
     """Every enumeration of the models, and the reminders' topics and urgencies."""
-    for module in (action_plan, coalition, common, country, meeting, request, source, reminders):
+    for module in (action_plan, coalition, common, country, enums, meeting, request, source, reminders):
         for _name, value in inspect.getmembers(module, inspect.isclass):
             if issubclass(value, Enum) and value.__module__ == module.__name__:
                 yield value

@@ -6,7 +6,8 @@ from enum import Enum
 
 from pydantic import Field
 
-from .common import Article, CountryRef, OptionalSources, PartialDate, Record, Sources, Text
+from .common import CountryRef, OptionalSources, PartialDate, Record, Sources, Text
+from .enums import Article
 
 
 class Stage(str, Enum):

@@ -7,7 +7,8 @@ from enum import Enum
 
 from pydantic import Field
 
-from .common import Article, MeetingRef, OptionalSources, PartialDate, Record, Sources, Text
+from .common import MeetingRef, OptionalSources, PartialDate, Record, Sources, Text
+from .enums import Article
 
 
 class TreatyStatus(str, Enum):

@@ -6,7 +6,8 @@ from enum import Enum
 
 from pydantic import Field
 
-from .common import Area, CountryRef, HelpKind, MeetingRef, Money, OptionalSources, PartialDate, Record, Sources, Text
+from .common import CountryRef, MeetingRef, Money, OptionalSources, PartialDate, Record, Sources, Text
+from .enums import Area, HelpKind
 
 
 class Channel(str, Enum):
