@@ -15,6 +15,7 @@ import io
 from collections.abc import Iterator
 from contextvars import ContextVar
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pycountry
 from babel import Locale
@@ -23,7 +24,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
-from .models.common import PartialDate
+if TYPE_CHECKING:  # not imported: the navigation's titles are translated without Pydantic
+    from .models.common import PartialDate
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 DEFAULT = "en"
@@ -99,7 +101,7 @@ def long_date(value: dt.date | PartialDate | None, missing: str = "—") -> str:
     """'24 November 2017' / '24 novembre 2017', 'July 2018', '2018': as precise as the source."""
     if value is None:
         return missing
-    if isinstance(value, PartialDate):
+    if not isinstance(value, dt.date):  # a PartialDate
         if not value.month:
             return str(value.year)
         if not value.day:

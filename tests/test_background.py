@@ -213,3 +213,13 @@ def test_bad_content_found_in_the_background_stops_the_build_before_the_site_is_
     assert f"{NOR}:2:1: unknown field 'role'" in failed.stderr
     assert "Traceback" not in failed.stderr
     assert every_file(site) == before  # the last good site, untouched
+
+
+def test_the_builds_first_process_leaves_pydantic_and_the_models_to_the_generator():
+    """`ccm-ica build` forks its generator first, and the generator imports Pydantic and the
+    models while MkDocs is imported here: imported here too, they would load one after the
+    other instead (and a rebuild from the cache, which needs neither, would pay for them)."""
+    script = ("import sys; from generator import cli, i18n, mkdocs_plugin, output; "
+              "print(sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic' or m.startswith('generator.models.')))")
+    imported = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert imported.strip() == "['generator.models.enums']"
