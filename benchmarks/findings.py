@@ -156,7 +156,7 @@ def results_page(results: list[Result], all_languages: list[Languages], spots: t
         "", "## The generator's stages", "",
         "CPU seconds in one process (benchmarks/profile_generator.py --stages), the steps of generator/output.py's `produce` "
         "one after another, with nothing cached (the first build); a build runs them in its background process while "
-        "MkDocs works, and waits only for the first of them, up to validation.", "",
+        "MkDocs works, and waits only until the pages are listed (validated, then planned), compiling the theme's templates meanwhile.", "",
         "| set | import | load, validate, index | plan (views) | render | files (Word, data) | total | ms per record | ms per page |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
