@@ -1,13 +1,14 @@
 """The generator's output for a build, made in the order MkDocs asks for it.
 
-A build asks for, in this order: the site's languages, once the content is valid (MkDocs
-empties site/ right after, so bad content must stop the build before); then, per language, the
-paths of its pages and files (MkDocs' on_files), each page's Markdown as MkDocs reads it, and
-the files' bytes before MkDocs copies them. `produce` makes those values in that order, as
-(key, value) pairs, and stores each language's output in the build cache. `Output` answers each
-request by reading pairs until its key comes. The pairs come from the build cache when the input
+A build asks for, in this order: the site's languages, once the content is valid (`ccm-ica
+build` runs one MkDocs build per language); then, per language, the paths of its pages and
+files (MkDocs' on_files: bad content stops the build there), each page's Markdown as MkDocs
+reads it, and the files' bytes before MkDocs copies them. `produce` makes those values in that
+order, as (key, value) pairs, and stores each language's output in the build cache. `Output`
+answers each request by reading pairs until its key comes. The pairs come from the build cache when the input
 is unchanged; else from `produce` in a forked child (background.py), which makes the next pages
-while MkDocs converts the last ones; else from `produce` run here in one go at the first request.
+while MkDocs converts the last ones (`busy` tells the build when it would wait, so it can do
+other work first); else from `produce` run here in one go at the first request.
 
 Nothing here imports MkDocs, nor the generator proper until a build needs it.
 """
@@ -53,7 +54,7 @@ def produce(root: Path, as_of: dt.date | None, key: str | None,
 
     site = build_site(root, as_of)
     site_languages = tuple(site.config.languages)
-    yield LANGUAGES, site_languages  # before importing the rest: MkDocs is waiting for this
+    yield LANGUAGES, site_languages  # before importing the rest: `ccm-ica build` is waiting for this
     from .plan import plan_files
     from .render import renderer
 
