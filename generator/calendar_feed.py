@@ -7,11 +7,7 @@ an event instead of adding a second one. DTSTAMP is the as-of date, never the bu
 from __future__ import annotations
 
 import datetime as dt
-
 from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # icalendar is imported when a calendar is made: a build lists its files first
-    from icalendar import Event
 
 from .dates import long_date
 from .index import Site
@@ -19,6 +15,9 @@ from .load import Entry
 from .models.country import Extension, Obligation
 from .models.meeting import Meeting
 from .status import current_deadline, obligation_status
+
+if TYPE_CHECKING:  # icalendar is imported when a calendar is made: a build lists its files first
+    from icalendar import Event
 
 FILE_NAME = "ccm-ica.ics"
 DOMAIN = "ccm-ica"  # the right-hand side of every UID
