@@ -19,11 +19,9 @@ $(INSTALLED): pyproject.toml
 check: $(INSTALLED)
 	$(BIN)/ccm-ica check
 
-# Build beside the last good site and swap only on success: a failed build leaves site/ alone.
+# Every language is built beside the last good site, which is replaced only when all succeed.
 site: check
-	rm -rf .site-build
-	$(BIN)/ccm-ica build --site-dir .site-build
-	rm -rf site && mv .site-build site
+	$(BIN)/ccm-ica build
 
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve
@@ -35,14 +33,14 @@ schema: $(INSTALLED)
 	$(BIN)/ccm-ica schema
 
 clean:
-	rm -rf $(VENV) site .site-build .cache
+	rm -rf $(VENV) site
 
-# The interface's words: extract _(), N_() and ngettext() from generator/ and templates/ into
+# The interface's words: extract _(), N_(), ngettext(), phrase() and phrase_plural() from generator/ and templates/ into
 # locale/messages.pot, then merge it into each language's catalog (created when missing). New
 # strings arrive empty or fuzzy; tests/test_i18n_catalogs.py lists them until they are translated.
 LOCALES := fr es
 messages: $(INSTALLED)
-	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --add-location=file \
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 -k phrase -k phrase_plural:1,2 --add-location=file \
 		--project=ccm-ica --copyright-holder="ccm-ica contributors" \
 		--msgid-bugs-address=https://github.com/ccm-ica/ccm-ica/issues --version=$(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml) -o locale/messages.pot .
 	for lang in $(LOCALES); do \

@@ -27,11 +27,11 @@ def stages(root: Path) -> dict[str, float]:
     another here, though a build makes the files while it renders."""
     clock = time.process_time
     start = clock()
-    from generator.pipeline import build_site, without_cycle_collection
-    from generator.plan import plan_files, plan_pages
-    from generator.render import render_site
+    from ccm_ica.content import load_site, without_cycle_collection
+    from ccm_ica.pages.plan import plan_files, plan_pages
+    from ccm_ica.pages.render import render_site
     imported = clock()
-    site = build_site(root)
+    site = load_site(root)
     indexed = clock()
     with without_cycle_collection():  # as the plugin does
         files = plan_files(site)
@@ -54,10 +54,10 @@ def profile(root: Path, out: Path) -> pstats.Stats:
     """cProfile of load → index → plan → render → files; the stats are also dumped to `out`."""
     profiler = cProfile.Profile()
     profiler.enable()
-    from generator.pipeline import build_site
-    from generator.plan import plan_files
-    from generator.render import render_site
-    site = build_site(root)
+    from ccm_ica.content import load_site
+    from ccm_ica.pages.plan import plan_files
+    from ccm_ica.pages.render import render_site
+    site = load_site(root)
     render_site(site, files=plan_files(site))
     profiler.disable()
     profiler.dump_stats(str(out))

@@ -31,7 +31,7 @@ import synthetic
 from findings import CHECK_RUNS, HotSpot, Languages, Result, Run, results_page
 from profile_generator import PROJECT
 
-from generator.build_cache import CACHE_DIR, SWITCH, TEMPLATES_CACHE
+from ccm_ica.build_cache import CACHE_DIR, SWITCH, TEMPLATES_CACHE
 
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
@@ -77,9 +77,9 @@ def without_plugin(mkdocs_yml: str) -> str:
 def write_floor(root: Path, floor: Path, language: str = "en") -> tuple[int, int]:
     """Render `root` once in `language` and write every page and file into floor/docs, with
     Material's interface in that language; (pages, Markdown bytes)."""
-    from generator.pipeline import build_site
-    from generator.plan import plan_files
-    from generator.render import render_site
+    from ccm_ica.content import load_site
+    from ccm_ica.pages.plan import plan_files
+    from ccm_ica.pages.render import render_site
 
     shutil.rmtree(floor, ignore_errors=True)
     shutil.copytree(root / "docs", floor / "docs")
@@ -87,7 +87,7 @@ def write_floor(root: Path, floor: Path, language: str = "en") -> tuple[int, int
     config = without_plugin((root / "mkdocs.yml").read_text(encoding="utf-8"))
     config = re.sub(r"(?m)^(\s+language:\s*)\w+\s*$", rf"\g<1>{language}", config, count=1)
     (floor / "mkdocs.yml").write_text(config, encoding="utf-8")
-    site = build_site(root)
+    site = load_site(root)
     for src, (_, markdown) in render_site(site, language=language).items():
         path = floor / "docs" / src
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -154,10 +154,10 @@ def bench_languages(result: Result, root: Path, work: Path, env: dict[str, str])
     """What `make site` does: `ccm-ica build`, every language of site_config.yml in one process
     (content loaded once), against the floors of all its languages built one after another in
     one process too (floor_builds.py), so that both pay for starting Python and MkDocs once."""
-    from generator.pipeline import build_site
+    from ccm_ica.content import load_site
 
     slug = result.name.replace(" ", "-")
-    languages = list(build_site(root).config.languages)
+    languages = list(load_site(root).config.languages)
     floors = [work / f"{slug}-floor-{language}" for language in languages]
     for language, floor in zip(languages, floors):
         write_floor(root, floor, language)

@@ -1,0 +1,1 @@
+"""ccm_ica: the CCM cooperation and assistance database — content → facts → pages → files/report → emit."""

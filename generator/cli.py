@@ -8,12 +8,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .models.enums import Area
-from .problems import ContentError, Severity, format_problems
-from .schema import SCHEMA_DIR
-
-# Each command imports what it needs when it runs: `ccm-ica build` forks its generator before
-# Pydantic, the models or MkDocs are imported (output.py), so they load in parallel.
+from ccm_ica.content import check
+from ccm_ica.files.schema import SCHEMA_DIR
+from ccm_ica.models.enums import Area
+from ccm_ica.problems import ContentError, Severity, format_problems
 
 
 def _date(text: str) -> dt.date:
@@ -72,8 +70,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .pipeline import check
-    from .reminders import site_reminders
+    from ccm_ica.facts.reminders import site_reminders
 
     site, problems = check(args.root, args.as_of)
     if args.reminders and site is not None:
@@ -83,48 +80,50 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .output import open_output
+    from ccm_ica.emit.languages import LanguageFailed, build_all  # MkDocs, only where a site is built
 
-    root = args.root.resolve()
+    site_dir = args.site_dir.resolve()
     try:
-        # The generator starts first (in the background where it can), then MkDocs is imported: the
-        # emit step, the only one that imports it. Content is loaded and checked once for every language.
-        made = open_output(root, args.as_of)
-        from .mkdocs_plugin import build_languages, made_where
-
-        timings = build_languages(root, args.site_dir.resolve(), args.as_of, made)
+        timings = build_all(args.root.resolve(), site_dir, args.as_of)
     except ContentError as error:
         print(format_problems(error.problems, "text"), file=sys.stderr)
+        print(f"ccm-ica: nothing was built; {_unchanged(site_dir)}", file=sys.stderr)
         return 1
-    except Exception as error:  # MkDocs has already logged what went wrong, with its location
-        print(f"ccm-ica: the build failed: {error}", file=sys.stderr)
+    except LanguageFailed as error:  # MkDocs has logged its own warnings above, with their pages
+        if error.problems:
+            print(format_problems(error.problems, "text"), file=sys.stderr)
+        print(f"ccm-ica: {error}; {_unchanged(site_dir)}", file=sys.stderr)
         return 1
-    print("built " + ", ".join(f"{name} in {seconds:.1f} s" for name, seconds in timings.items())
-          + f"; pages {made_where(made)}")
+    print("built " + ", ".join(f"{name} in {seconds:.1f} s" for name, seconds in timings.items()) + f" into {site_dir}")
     return 0
 
 
+def _unchanged(site_dir: Path) -> str:
+    return f"the last good site in {site_dir} is unchanged" if site_dir.exists() else f"{site_dir} was not created"
+
+
 def _report(args: argparse.Namespace) -> int:
-    from .pipeline import check
-    from .report.build import build_report
-    from .report.document import to_markdown
-    from .report.word import to_docx
+    from ccm_ica.facts import compute_facts
+    from ccm_ica.report.build import build_report
+    from ccm_ica.report.document import to_markdown
+    from ccm_ica.report.word import to_docx
 
     site, problems = check(args.root, args.as_of)
     if site is None:
         print(format_problems(problems, "text"), file=sys.stderr)
         return 1
-    document, _, _ = build_report(site, args.as_of)
+    facts = compute_facts(site)
+    document = build_report(facts)
     if args.format == "docx":
-        args.output.write_bytes(to_docx(document, site.config.as_of))
+        args.output.write_bytes(to_docx(document, facts.as_of))
     else:
         args.output.write_text(to_markdown(document), encoding="utf-8")
-    print(f"wrote {args.output} (as of {site.config.as_of.isoformat()})")
+    print(f"wrote {args.output} (as of {facts.as_of.isoformat()})")
     return 0
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from .schema import write_schemas
+    from ccm_ica.files.schema import write_schemas
 
     folder = args.output or args.root / SCHEMA_DIR
     for path in write_schemas(folder):
@@ -133,7 +132,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .scaffold import run_new
+    from ccm_ica.scaffold import run_new
 
     return run_new(args)
 

@@ -1,8 +1,10 @@
 """Languages: the page language of the render under way, gettext catalogs, dates and names.
 
-Load, validate and index run once; plan and render run once per language inside `using(code)`.
+Load, validate and index run once; render runs once per language inside `using(code, catalogs)`.
 Everything that prints words for readers — templates, status labels, reminders — asks `_()`,
 which answers in the language of the render under way (English when no catalog has the text).
+Catalogs are read from the project being built (its locale/ folder), never from where this
+package is installed, and checked before anything is rendered with them.
 """
 
 from __future__ import annotations
@@ -14,8 +16,11 @@ import gettext
 import io
 from collections.abc import Iterator
 from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from ccm_ica.problems import Problem
 
 import pycountry
 from babel import Locale
@@ -24,54 +29,97 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
-if TYPE_CHECKING:  # not imported: the navigation's titles are translated without Pydantic
-    from .models.common import PartialDate
+if TYPE_CHECKING:
+    from ccm_ica.models.common import PartialDate
 
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+LOCALE_DIR = "locale"  # under the project root: locale/<language>/LC_MESSAGES/messages.po
 DEFAULT = "en"
 # The UN languages the content may carry; the site publishes those site_config.yml lists.
 KNOWN = ("en", "fr", "es", "ar", "zh", "ru")
 RIGHT_TO_LEFT = frozenset({"ar"})
 
-_language: ContextVar[str] = ContextVar("ccm_ica_language", default=DEFAULT)
+_ENGLISH = gettext.NullTranslations()
+# The language of the render under way and its catalog.
+_language: ContextVar[tuple[str, gettext.NullTranslations]] = ContextVar("ccm_ica_language", default=(DEFAULT, _ENGLISH))
 
 
 def current() -> str:
-    return _language.get()
+    return _language.get()[0]
 
 
 @contextlib.contextmanager
-def using(language: str) -> Iterator[None]:
-    """Render in `language` until the block ends."""
-    token = _language.set(language)
+def using(language: str, catalogs: dict[str, gettext.NullTranslations] | None = None) -> Iterator[None]:
+    """Render in `language` until the block ends, with its catalog from `catalogs` (see
+    load_catalogs); without `catalogs`, the one in use for that language already, if any."""
+    if language == DEFAULT:
+        translations = _ENGLISH
+    elif catalogs is not None:
+        translations = catalogs[language]
+    elif current() == language:
+        translations = _language.get()[1]
+    else:
+        raise LookupError(f"no catalog loaded for '{language}': pass load_catalogs()'s result to using()")
+    token = _language.set((language, translations))
     try:
         yield
     finally:
         _language.reset(token)
 
 
+def catalog_path(language: str) -> str:
+    """Where a language's catalog lives, relative to the project root."""
+    return f"{LOCALE_DIR}/{language}/LC_MESSAGES/messages.po"
+
+
+def load_catalogs(root: Path, languages: list[str]) -> tuple[dict[str, gettext.NullTranslations], list[Problem]]:
+    """Every configured language's catalog from the project at `root`, compiled in memory, and
+    every problem that would break a page: a missing catalog, a translation whose %(name)s
+    placeholders differ from the English text's, a file Babel cannot read."""
+    catalogs: dict[str, gettext.NullTranslations] = {}
+    problems: list[Problem] = []
+    for language in languages:
+        if language == DEFAULT:
+            continue
+        shown = catalog_path(language)
+        po = root / shown
+        if not po.is_file():
+            problems.append(Problem(shown, 1, 1, f"the language '{language}' is in site_config.yml but has no catalog",
+                                    f"run `make messages` to create {shown} and translate it, or remove '{language}' from languages"))
+            continue
+        translations, found = _compiled(po.resolve(), shown, language, po.stat().st_mtime_ns)
+        problems += found
+        catalogs[language] = translations
+    return catalogs, problems
+
+
 @functools.cache
-def catalog(language: str) -> gettext.NullTranslations:
-    """The compiled catalog of locale/<language>/LC_MESSAGES/messages.po (compiled in memory)."""
-    po = LOCALE_DIR / language / "LC_MESSAGES" / "messages.po"
-    if language == DEFAULT or not po.is_file():
-        return gettext.NullTranslations()
-    with po.open("rb") as source:
-        messages = read_po(source, locale=language)
+def _compiled(po: Path, shown: str, language: str, _modified: int) -> tuple[gettext.NullTranslations, list[Problem]]:
+    """Compiled once per version of the file: an edit under `mkdocs serve` is read again."""
+    try:
+        with po.open("rb") as source:
+            messages = read_po(source, locale=language, abort_invalid=True)
+    except Exception as error:  # Babel's PoFileError, or a locale Babel does not know
+        line = getattr(error, "lineno", 1) or 1
+        return _ENGLISH, [Problem(shown, line, 1, f"the catalog cannot be read: {error}", "fix the entry at this line")]
+    problems = [
+        Problem(shown, message.lineno or 1, 1, f"the translation of {message.id!r}: {error}",
+                "use the same %(name)s placeholders as the English text, or empty the msgstr to show English")
+        for message, errors in messages.check() for error in errors
+    ]
     compiled = io.BytesIO()
     write_mo(compiled, messages)
     compiled.seek(0)
-    return Translations(compiled)
+    return Translations(compiled), problems
 
 
 def _(message: str, **params: object) -> str:
     """`message` in the current language; %(name)s placeholders filled from `params`."""
-    text = catalog(current()).gettext(message)
+    text = _language.get()[1].gettext(message)
     return text % params if params else text
 
 
 def ngettext(singular: str, plural: str, n: int, **params: object) -> str:
-    text = catalog(current()).ngettext(singular, plural, n)
+    text = _language.get()[1].ngettext(singular, plural, n)
     return text % {"n": n, **params}
 
 
@@ -122,3 +170,56 @@ def language_name(code: str) -> str:
     """'Français', 'Español': each language named in itself, for the switcher."""
     name = Locale.parse(code).get_display_name(code) or code
     return name[:1].upper() + name[1:]
+
+
+# Facts are computed once per build, in no language: where they carry words, they carry them
+# as a Phrase, worded in the page's language each time it is shown (str()).
+
+@dataclass(frozen=True)
+class Phrase:
+    """A catalog message and its parameters, put into words when shown."""
+
+    message: str
+    params: tuple[tuple[str, object], ...] = ()
+    plural: str | None = None
+    n: int = 0
+
+    def __str__(self) -> str:
+        params = {name: str(value) if isinstance(value, _Worded) else value for name, value in self.params}
+        if self.plural is None:
+            return _(self.message, **params)
+        return ngettext(self.message, self.plural, self.n, **params)
+
+
+def phrase(message: str, **params: object) -> Phrase:
+    """`_()` for facts: the same message, worded later (Babel extracts it like `_`)."""
+    return Phrase(message, tuple(params.items()))
+
+
+def phrase_plural(singular: str, plural: str, n: int, **params: object) -> Phrase:
+    """`ngettext()` for facts, worded later."""
+    return Phrase(singular, tuple(params.items()), plural, n)
+
+
+@dataclass(frozen=True)
+class LongDate:
+    """A date written out in the page's language when shown: '1 August 2020', '1 août 2020'."""
+
+    value: dt.date | PartialDate | None
+
+    def __str__(self) -> str:
+        return long_date(self.value)
+
+
+@dataclass(frozen=True)
+class CountryName:
+    """A State's name in the page's language when shown."""
+
+    iso3: str
+    english: str
+
+    def __str__(self) -> str:
+        return country_name(self.iso3, self.english)
+
+
+_Worded = (Phrase, LongDate, CountryName)

@@ -10,8 +10,8 @@ from contextvars import ContextVar
 
 from markupsafe import Markup
 
-from .i18n import current
-from .models.common import LocalizedText
+from ccm_ica.i18n import current
+from ccm_ica.models.common import LocalizedText
 
 # Set by the renderer for each page: counts texts shown in English for want of a translation.
 untranslated: ContextVar[list[str] | None] = ContextVar("ccm_ica_untranslated", default=None)

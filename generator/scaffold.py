@@ -22,10 +22,10 @@ import pycountry
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
-from .kinds import KINDS_BY_NAME, Kind
-from .models.enums import Area
-from .placeholders import PLACEHOLDER
-from .schema import modeline
+from ccm_ica.models.kinds import KINDS_BY_NAME, Kind
+from ccm_ica.models.enums import Area
+from ccm_ica.content.placeholders import PLACEHOLDER
+from ccm_ica.files.schema import modeline
 
 # Ids stay bare, except words YAML 1.1 tools (the schema check in editors) would read as true/false/null.
 _BARE = re.compile(r"^[a-z][a-z0-9-]*$")

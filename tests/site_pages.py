@@ -18,7 +18,7 @@ ADDRESS_ATTRIBUTES = ("href", "src", XLINK_HREF, "poster", "data", "action")
 
 def build_whole_site(destination: Path) -> Path:
     """`ccm-ica build` (check, then every language of site_config.yml) into destination."""
-    command = [sys.executable, "-m", "generator", "--root", str(PROJECT), "build", "--site-dir", str(destination)]
+    command = [sys.executable, "-m", "ccm_ica", "--root", str(PROJECT), "build", "--site-dir", str(destination)]
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run(command, cwd=PROJECT, env=environment, capture_output=True, text=True, check=False)
     if done.returncode != 0:

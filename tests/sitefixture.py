@@ -148,10 +148,23 @@ FILES: dict[str, str] = {
 }
 
 
+# What the pages are made with, read from the project being built (never from the package).
+PAGE_MAKERS = ("templates", "locale")
+
+
 def write_site(root: Path, changes: dict[str, str | bytes | None] | None = None) -> Path:
-    """Write the fixture site into `root`, with `changes` (path → new text, or None to delete)."""
+    """Write the fixture site into `root`, with `changes` (path → new text, or None to delete).
+    The project's templates and catalogs come with it: linked, or copied where a change edits them."""
     files: dict[str, str | bytes | None] = {path: textwrap.dedent(text).lstrip() for path, text in FILES.items()}
     files.update(changes or {})
+    root.mkdir(parents=True, exist_ok=True)
+    for folder in PAGE_MAKERS:
+        if (root / folder).exists():
+            continue
+        if any(path.startswith(f"{folder}/") for path in files):
+            shutil.copytree(PROJECT / folder, root / folder)
+        else:
+            (root / folder).symlink_to(PROJECT / folder, target_is_directory=True)
     for relative, text in files.items():
         if text is None:
             continue

@@ -6,7 +6,7 @@ import functools
 import importlib.util
 import sys
 
-from generator.cli import main
+from ccm_ica.cli import main
 from sitefixture import PROJECT
 
 

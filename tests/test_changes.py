@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.changes import last_changed, parse_log
-from generator.pipeline import build_site
-from generator.render import render_site
+from ccm_ica.content.git_dates import last_changed, parse_log
+from ccm_ica.content import load_site
+from ccm_ica.pages.render import prepare, render_site
 from sitefixture import write_site
 
 NOR = "content/countries/nor.yml"
@@ -50,7 +50,7 @@ def test_dates_come_from_the_last_commit_of_each_file(repository):
 
 
 def test_profiles_meetings_and_the_changes_page_show_them(repository):
-    pages = {src: markdown for src, (_, markdown) in render_site(build_site(repository)).items()}
+    pages = {src: markdown for src, (_, markdown) in render_site(prepare(load_site(repository))).items()}
     assert "Last changed 5 March 2018." in pages["countries/nor.md"]
     assert "Last changed 1 January 2018." in pages["meetings/2017-11-24-affected.md"]
     rows = [line for line in pages["changes/index.md"].splitlines() if line.startswith("| ") and "](" in line]
@@ -72,7 +72,7 @@ def test_a_merged_change_is_dated_by_its_merge(repository):
 def test_no_dates_and_no_crash_outside_git(tmp_path):
     root = write_site(tmp_path)
     assert last_changed(root) == {}
-    pages = {src: markdown for src, (_, markdown) in render_site(build_site(root)).items()}
+    pages = {src: markdown for src, (_, markdown) in render_site(prepare(load_site(root))).items()}
     assert "Last changed" not in pages["countries/nor.md"]
     assert "not available in this build" in pages["changes/index.md"]
 

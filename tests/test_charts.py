@@ -9,9 +9,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from generator import charts, views
-from generator.pipeline import build_site
-from generator.render import render_site
+from ccm_ica.pages import charts
+from ccm_ica.pages import views
+from ccm_ica.content import load_site
+from ccm_ica.pages.render import prepare, render_site
 from sitefixture import FILES, write_site
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -42,8 +43,8 @@ def check(svg: str) -> ET.Element:
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory) -> dict[str, str]:
-    site = build_site(write_site(tmp_path_factory.mktemp("charts")))
-    return {src: markdown for src, (_, markdown) in render_site(site).items()}
+    site = load_site(write_site(tmp_path_factory.mktemp("charts")))
+    return {src: markdown for src, (_, markdown) in render_site(prepare(site)).items()}
 
 
 def test_home_profile_and_deadlines_have_a_chart(pages):
@@ -93,9 +94,9 @@ def test_a_long_label_is_shortened_in_the_drawing_and_whole_in_the_description()
 def test_text_from_yaml_stays_text(tmp_path):
     changes = {"content/countries/lao.yml": FILES["content/countries/lao.yml"].replace(
         "name: Lao People's Democratic Republic", f"name: {NAUGHTY!r}".replace("'", '"'))}
-    site = build_site(write_site(tmp_path, changes))
-    shared = views.Shared(site)
-    for svg in (views.deadlines(shared)["chart"], views.country(shared, site.entries["countries"]["lao"])["ledger_chart"]):
+    site = load_site(write_site(tmp_path, changes))
+    inputs = prepare(site)
+    for svg in (views.deadlines(inputs)["chart"], views.country(inputs, site.entries["countries"]["lao"])["ledger_chart"]):
         root = check(str(svg))
         assert "<script>" not in svg and "&lt;script&gt;" in svg
         assert NAUGHTY in root.find(f"{SVG}title").text + root.find(f"{SVG}desc").text + "".join(

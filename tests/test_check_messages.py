@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.pipeline import check
+from ccm_ica.content import check
 from sitefixture import FILES, write_site
 
 
@@ -141,7 +141,7 @@ def test_yes_and_no_stay_text(tmp_path):
     """`NO` is Norway, not false: scalars are strings until the model decides."""
     site, problems = check(write_site(tmp_path, {NOR: "name: NO\nnotes: yes\nlast_reviewed: \"2018-01-15\"\nsources: [summary]\n"}))
     assert problems == []
-    norway = site.get("countries", "nor").record
+    norway = site.entries["countries"]["nor"].record
     assert (norway.name, norway.notes) == ("NO", "yes")
 
 
@@ -150,7 +150,7 @@ def test_pure_python_parser_gives_the_same_messages(tmp_path, monkeypatch, chang
     """Without libyaml (some platforms), coordinators must read the same sentences."""
     import yaml
 
-    import generator.yaml_source
+    import ccm_ica.content.yaml_lines
 
-    monkeypatch.setattr(generator.yaml_source, "_Loader", yaml.SafeLoader)
+    monkeypatch.setattr(ccm_ica.content.yaml_lines, "_Loader", yaml.SafeLoader)
     assert problems_of(tmp_path, changes) == expected

@@ -13,7 +13,7 @@ MISSPELT = {NOR: "name: Norway\nrole: [donor]\nlast_reviewed: \"2018-01-15\"\nso
 
 
 def run(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "ccm_ica", *args], cwd=cwd, capture_output=True, text=True)
 
 
 def test_check_clean_site_exits_0(tmp_path):
@@ -85,6 +85,6 @@ def test_console_script_entry_point_is_declared():
     from pathlib import Path
 
     project = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())
-    assert project["project"]["scripts"]["ccm-ica"] == "generator.cli:main"
+    assert project["project"]["scripts"]["ccm-ica"] == "ccm_ica.cli:main"
     assert any(dep.replace(" ", "") == "mkdocs>=1.6,<2" for dep in project["project"]["dependencies"])
     assert FILES  # the fixture is the one the other tests use

@@ -13,11 +13,14 @@ import zipfile
 import icalendar
 import pytest
 
-from generator import atom_feed, calendar_feed, data_exports, i18n
-from generator.kinds import KINDS
-from generator.pipeline import build_site
-from generator.plan import plan_files
-from generator.render import render_site
+from ccm_ica import i18n
+from ccm_ica.content import load_site
+from ccm_ica.facts import compute_facts
+from ccm_ica.files import atom as atom_feed
+from ccm_ica.files import data as data_exports
+from ccm_ica.files import ical as calendar_feed
+from ccm_ica.models.kinds import KINDS
+from ccm_ica.pages.render import prepare, render_site
 from sitefixture import PROJECT, write_site
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -25,17 +28,17 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory):
-    return build_site(write_site(tmp_path_factory.mktemp("data")))
+    return load_site(write_site(tmp_path_factory.mktemp("data")))
 
 
 @pytest.fixture(scope="module")
 def real_site():
-    return build_site(PROJECT)
+    return load_site(PROJECT)
 
 
 @pytest.fixture(scope="module")
 def files(fixture_site) -> dict[str, bytes]:
-    return data_exports.data_files(fixture_site)
+    return data_exports.data_files(compute_facts(fixture_site))
 
 
 def rows(content: bytes) -> list[dict[str, str]]:
@@ -48,7 +51,7 @@ def rows(content: bytes) -> list[dict[str, str]]:
 @pytest.mark.parametrize("which", ["fixture", "real"])
 def test_json_reloads_into_the_same_records(which, fixture_site, real_site):
     site = fixture_site if which == "fixture" else real_site
-    exported = data_exports.data_files(site)
+    exported = data_exports.data_files(compute_facts(site))
     for kind in KINDS:
         items = json.loads(exported[f"data/{kind.name}.json"])
         assert [item["id"] for item in items] == sorted(site.entries[kind.name])
@@ -87,7 +90,7 @@ def test_csv_is_one_row_per_record_with_labels_beside_codes(files):
 
 
 def test_every_csv_column_is_described_on_the_data_page(fixture_site, files):
-    markdown = render_site(fixture_site)["data/index.md"][1]
+    markdown = render_site(prepare(fixture_site))["data/index.md"][1]
     for kind in KINDS:
         header = next(csv.reader(io.StringIO(files[f"data/{kind.name}.csv"].decode())))
         for column in data_exports.kind_columns(kind, {}):
@@ -114,17 +117,17 @@ def test_zip_holds_every_other_file_with_one_fixed_timestamp(files, monkeypatch,
     for name, info in names.items():
         assert archive.read(info) == files[f"data/{name}"]
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    stamps = {info.date_time for info in zipfile.ZipFile(io.BytesIO(data_exports.data_files(fixture_site)["data/ccm-ica-data.zip"])).infolist()}
+    stamps = {info.date_time for info in zipfile.ZipFile(io.BytesIO(data_exports.data_files(compute_facts(fixture_site))["data/ccm-ica-data.zip"])).infolist()}
     assert stamps == {(2018, 6, 30, 0, 0, 0)}  # the fixture's as_of
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1530316800")  # 2018-06-30T00:00:00Z
-    assert data_exports.data_files(fixture_site) == data_exports.data_files(fixture_site)
+    assert data_exports.data_files(compute_facts(fixture_site)) == data_exports.data_files(compute_facts(fixture_site))
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1546300800")  # 2019-01-01
-    stamps = {info.date_time for info in zipfile.ZipFile(io.BytesIO(data_exports.data_files(fixture_site)["data/ccm-ica-data.zip"])).infolist()}
+    stamps = {info.date_time for info in zipfile.ZipFile(io.BytesIO(data_exports.data_files(compute_facts(fixture_site))["data/ccm-ica-data.zip"])).infolist()}
     assert stamps == {(2019, 1, 1, 0, 0, 0)}
 
 
 def test_the_same_content_gives_the_same_bytes(tmp_path, files):
-    again = data_exports.data_files(build_site(write_site(tmp_path)))
+    again = data_exports.data_files(compute_facts(load_site(write_site(tmp_path))))
     assert again == files
 
 
@@ -158,7 +161,7 @@ def test_calendar_has_one_all_day_event_per_deadline_decision_and_meeting(files)
 
 
 def test_real_calendar_holds_the_2017_meetings_and_every_article_3_and_4_deadline(real_site):
-    events = icalendar.Calendar.from_ical(calendar_feed.calendar(real_site)).walk("VEVENT")
+    events = icalendar.Calendar.from_ical(calendar_feed.calendar(compute_facts(real_site))).walk("VEVENT")
     starts = {str(e["uid"]).removesuffix("@ccm-ica"): e.decoded("dtstart") for e in events}
     assert starts["meeting-2017-11-24-affected-states"] == dt.date(2017, 11, 24)
     assert starts["meeting-2017-12-20-donor-states"] == dt.date(2017, 12, 20)
@@ -199,18 +202,19 @@ def test_feed_is_atom_with_unique_ids_dated_by_the_facts(files):
 
 
 def test_feed_grows_with_as_of(tmp_path):
-    site = build_site(write_site(tmp_path), as_of=dt.date(2020, 12, 31))
+    site = load_site(write_site(tmp_path), as_of=dt.date(2020, 12, 31))
     keys = [c.key for c in atom_feed.changes(site)]
     assert keys[:3] == ["countries/mne/article-4/completed", "coalitions/mne-clearance/2020-07-21",
                         "meetings/2019-09-02-9msp"]
     assert "countries/lao/article-4/extension-1" in keys
 
 
-def test_files_are_the_same_whichever_language_asks_for_them_first(real_site):
-    """A build makes the files when a page first needs them (the /data/ page lists their sizes),
-    which may be while a French page renders: they are made in English all the same."""
-    english = {planned.path: planned.content for planned in plan_files(real_site)}
-    with i18n.using("fr"):
-        asked_in_french = {planned.path: planned.content for planned in plan_files(real_site)}
+def test_files_are_the_same_whichever_language_is_in_use(real_site):
+    """Every language publishes the same files: in English, even if made while French is in use."""
+    facts = compute_facts(real_site)
+    english = data_exports.data_files(facts)
+    catalogs, _ = i18n.load_catalogs(PROJECT, ["fr"])
+    with i18n.using("fr", catalogs):
+        asked_in_french = data_exports.data_files(facts)
     assert asked_in_french == english
     assert len(english) > 20

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.kinds import KINDS
+from ccm_ica.models.kinds import KINDS
 from sitebuild import build_html, page, prepare
 from sitefixture import PROJECT, write_site
 

@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from generator.kinds import KINDS
-from generator.models.common import TEXT_LANGUAGES
-from generator.pipeline import build_site
-from generator.render import render_site
-from generator.schema import all_schemas
+from ccm_ica.models.kinds import KINDS
+from ccm_ica.models.common import TEXT_LANGUAGES
+from ccm_ica.content import load_site
+from ccm_ica.pages.render import prepare, render_site
+from ccm_ica.files.schema import all_schemas
 from sitefixture import write_site
 
 PAGES = {f"{kind.name}.schema.json": f"contribute/reference/{kind.name}.md" for kind in KINDS}
@@ -24,8 +24,8 @@ PAGES["site_config.schema.json"] = "contribute/reference/site-config.md"
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> dict[str, str]:
-    site = build_site(write_site(tmp_path_factory.mktemp("reference")))
-    return {src: markdown for src, (_, markdown) in render_site(site).items()}
+    site = load_site(write_site(tmp_path_factory.mktemp("reference")))
+    return {src: markdown for src, (_, markdown) in render_site(prepare(site)).items()}
 
 
 def _field_paths(schema: dict[str, Any], node: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, bool]]:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import build_site
-from generator.render import render_site
+from ccm_ica.content import load_site
+from ccm_ica.pages.render import prepare, render_site
 from sitefixture import write_site
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -19,8 +19,8 @@ GOLDEN = Path(__file__).parent / "golden"
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> dict[str, str]:
-    site = build_site(write_site(tmp_path_factory.mktemp("golden")))
-    return {src: markdown for src, (_, markdown) in render_site(site).items()}
+    site = load_site(write_site(tmp_path_factory.mktemp("golden")))
+    return {src: markdown for src, (_, markdown) in render_site(prepare(site)).items()}
 
 
 def test_generated_pages_match_golden_files(rendered, request):

@@ -16,12 +16,20 @@ import yaml
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
 
-from generator import labels, reminders
-from generator.i18n import using
-from generator.kinds import KINDS
-from generator.models import action_plan, coalition, common, country, enums, meeting, request, source
-from generator.pipeline import build_site
-from generator.render import render_site
+from ccm_ica.pages import labels
+from ccm_ica.facts import reminders
+from ccm_ica.i18n import load_catalogs, using
+from ccm_ica.models.kinds import KINDS
+from ccm_ica.models import action_plan
+from ccm_ica.models import coalition
+from ccm_ica.models import common
+from ccm_ica.models import country
+from ccm_ica.models import enums
+from ccm_ica.models import meeting
+from ccm_ica.models import request
+from ccm_ica.models import source
+from ccm_ica.content import load_site
+from ccm_ica.pages.render import prepare, render_site
 from sitefixture import PROJECT, write_site
 
 LANGUAGES = ("fr", "es")
@@ -110,10 +118,11 @@ def test_every_kind_has_a_label():
 
 
 def test_labels_come_out_translated():
-    with using("fr"):
+    catalogs, _ = load_catalogs(PROJECT, ["fr", "es"])
+    with using("fr", catalogs):
         assert labels.term(meeting.MeetingKind.affected_only) == "Réunion informelle avec les États touchés"
         assert labels.term(country.TreatyStatus.state_party) == "État partie"
-    with using("es"):
+    with using("es", catalogs):
         assert labels.term(request.RequestStatus.partly_met) == "atendida en parte"
     assert labels.term(meeting.MeetingKind.msp) == "Meeting of States Parties"
     assert labels.term(None) == "—"
@@ -146,8 +155,8 @@ def test_every_title_of_mkdocs_yml_is_in_the_catalog():
 
 @pytest.fixture(scope="module")
 def french(tmp_path_factory) -> dict[str, str]:
-    site = build_site(write_site(tmp_path_factory.mktemp("french")))
-    return {src: markdown for src, (_, markdown) in render_site(site, language="fr").items()}
+    site = load_site(write_site(tmp_path_factory.mktemp("french")))
+    return {src: markdown for src, (_, markdown) in render_site(prepare(site), "fr").items()}
 
 
 @pytest.mark.parametrize("src, english", [

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-import generator.load
-from generator.mkdocs_plugin import build_languages
+import ccm_ica.content
+from ccm_ica.emit.languages import build_all
 from sitebuild import prepare
 from sitefixture import FILES, write_site
 
@@ -25,7 +25,7 @@ def built(tmp_path_factory) -> Path:
     root = prepare(write_site(tmp_path_factory.mktemp("languages"), {"site_config.yml": CONFIG,
                                                                        "content/countries/mne.yml": MNE}))
     site_dir = root / "site"
-    build_languages(root, site_dir)
+    build_all(root, site_dir)
     return site_dir
 
 
@@ -62,22 +62,39 @@ def test_spanish_profile_falls_back_to_english_and_says_so(built):
     assert "1 de agosto de 2020" in article(page)
 
 
-def _alternates(page: str) -> dict[str, str]:
-    return dict(re.findall(r'<link rel="alternate" hreflang="([a-z]+)" href="([^"]+)"', page))
+def _switcher(page: str) -> dict[str, str]:
+    return {lang: href for href, lang in
+            re.findall(r'<a href="([^"]+)" hreflang="([a-z]+)" lang="[a-z]+" class="md-select__link">', page)}
 
 
 @pytest.mark.parametrize("path", ["countries/mne", "fr/countries/mne", "es/meetings/2017-11-24-affected", "fr/deadlines"])
-def test_language_links_resolve_to_the_same_page(built, path):
+def test_the_language_switcher_leads_to_the_same_page(built, path):
     page = html(built, path)
-    alternates = _alternates(page)
-    assert sorted(alternates) == ["en", "es", "fr"]
+    links = _switcher(page)
+    assert sorted(links) == ["en", "es", "fr"]
     same_page = path.split("/", 1)[1] if path.startswith(("fr/", "es/")) else path
-    for language, href in alternates.items():
+    for language, href in links.items():
         target = posixpath.normpath(posixpath.join(path, href))
         assert target == (same_page if language == "en" else f"{language}/{same_page}")
         assert (built / target / "index.html").is_file()
-    switcher = re.findall(r'<a href="([^"]+)" hreflang="([a-z]+)" lang="[a-z]+" class="md-select__link">', page)
-    assert {lang: href for href, lang in switcher} == alternates
+
+
+def test_without_a_site_address_no_page_names_alternates_for_materials_script(built):
+    """Material's script looks each <link rel="alternate"> up in a sitemap, which lists pages only
+    when site_url is set; without it a click on the switcher would lead to the other home page."""
+    for path in ("index.html", "fr/countries/mne/index.html", "es/deadlines/index.html"):
+        assert 'rel="alternate"' not in (built / path).read_text(encoding="utf-8")
+
+
+def test_with_a_site_address_each_language_root_is_an_alternate(tmp_path):
+    config = (prepare(write_site(tmp_path, {"site_config.yml": CONFIG})) / "mkdocs.yml")
+    config.write_text(config.read_text(encoding="utf-8") + "\nsite_url: https://example.org/ccm/\n", encoding="utf-8")
+    build_all(tmp_path, tmp_path / "site")
+    page = (tmp_path / "site" / "fr" / "countries" / "mne" / "index.html").read_text(encoding="utf-8")
+    alternates = dict(re.findall(r'<link rel="alternate" hreflang="([a-z]+)" href="([^"]+)"', page))
+    assert alternates == {"en": "https://example.org/ccm/", "fr": "https://example.org/ccm/fr/",
+                          "es": "https://example.org/ccm/es/"}
+    assert "https://example.org/ccm/fr/countries/mne/" in (tmp_path / "site" / "fr" / "sitemap.xml").read_text()
 
 
 def test_each_language_searches_its_own_pages(built):
@@ -88,16 +105,15 @@ def test_each_language_searches_its_own_pages(built):
 
 
 def test_content_is_loaded_once_for_all_languages(tmp_path, monkeypatch):
-    calls = tmp_path / "loads"  # a file: the loading may happen in a forked child (background.py)
-    original = generator.load.load
+    calls = []
+    original = ccm_ica.content.load_records
 
     def counted(root):
-        with calls.open("a") as log:
-            log.write("load\n")
+        calls.append(root)
         return original(root)
 
-    monkeypatch.setattr("generator.pipeline.load", counted)
+    monkeypatch.setattr(ccm_ica.content, "load_records", counted)
     root = prepare(write_site(tmp_path / "project", {"site_config.yml": CONFIG}))
-    timings = build_languages(root, root / "site")
-    assert calls.read_text().splitlines() == ["load"]
+    timings = build_all(root, root / "site")
+    assert len(calls) == 1
     assert set(timings) == {"prepare", "en", "fr", "es"}

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from generator.pipeline import build_site
+from ccm_ica.content import load_site
 from sitefixture import PROJECT
 
 REQUESTED_2016 = ["afg", "alb", "bih", "bwa", "khm", "col", "hrv", "irq", "lao", "lbn", "mne", "ner", "per"]
@@ -15,11 +15,11 @@ REQUESTED_2016 = ["afg", "alb", "bih", "bwa", "khm", "col", "hrv", "irq", "lao",
 
 @pytest.fixture(scope="module")
 def site():
-    return build_site(PROJECT)
+    return load_site(PROJECT)
 
 
 def test_ccm_ica_check_passes_on_the_shipped_content():
-    result = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=PROJECT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "ccm_ica", "check"], cwd=PROJECT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip() == "The content is valid: no problems found."
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import build_site
+from ccm_ica.content import load_site
 from sitebuild import build_html, page
 from sitefixture import PROJECT
 
@@ -19,7 +19,7 @@ def real_site(whole_site: Path) -> Path:
 
 
 def test_a_page_for_every_country_and_meeting(real_site):
-    site = build_site(PROJECT)
+    site = load_site(PROJECT)
     for iso3 in site.entries["countries"]:
         assert (real_site / "countries" / iso3 / "index.html").is_file(), iso3
     for slug in site.entries["meetings"]:

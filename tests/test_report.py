@@ -11,18 +11,19 @@ import sys
 import docx
 import pytest
 
-from generator.models.meeting import MeetingKind
-from generator.pipeline import build_site
-from generator.report.build import build_report
-from generator.report.document import to_markdown
-from generator.report.word import to_docx
+from ccm_ica.models.meeting import MeetingKind
+from ccm_ica.content import load_site
+from ccm_ica.facts import compute_facts
+from ccm_ica.report.build import build_report
+from ccm_ica.report.document import to_markdown
+from ccm_ica.report.word import to_docx
 from sitebuild import build_html, page
 from sitefixture import PROJECT, write_site
 
 
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory):
-    return build_site(write_site(tmp_path_factory.mktemp("report")))
+    return load_site(write_site(tmp_path_factory.mktemp("report")))
 
 
 def figures(indicators, measure):
@@ -30,7 +31,8 @@ def figures(indicators, measure):
 
 
 def test_indicators_of_the_fixture(fixture_site):
-    _, indicators, results = build_report(fixture_site, dt.date(2018, 6, 30))
+    facts = compute_facts(fixture_site, dt.date(2018, 6, 30))
+    indicators, results = facts.indicators, facts.results
     assert [e.id for e in indicators.meetings[MeetingKind.affected_only]] == ["2017-11-24-affected"]
     assert indicators.meetings[MeetingKind.joint] == []
     assert figures(indicators, "states-requesting") == {2017: 1}
@@ -41,11 +43,12 @@ def test_indicators_of_the_fixture(fixture_site):
 
 
 def test_as_of_changes_the_indicators(fixture_site):
-    _, before, results = build_report(fixture_site, dt.date(2017, 11, 1))
+    facts = compute_facts(fixture_site, dt.date(2017, 11, 1))
+    before, results = facts.indicators, facts.results
     assert before.meetings[MeetingKind.affected_only] == []
     assert figures(before, "states-requesting") == {2017: 1}  # a request dated by its year counts from 1 January
     assert results[0].status == "not started"
-    _, mid, _ = build_report(fixture_site, dt.date(2018, 4, 30))
+    mid = compute_facts(fixture_site, dt.date(2018, 4, 30)).indicators
     assert mid.requests_with_response == 0  # Norway's response is dated May 2018
 
 
@@ -63,8 +66,9 @@ def test_reported_figure_beside_the_computed_one_and_flagged(tmp_path):
             by: ISU
         sources: [summary]
     """
-    site = build_site(write_site(tmp_path, {"content/meetings/2017-12-20-donors.yml": meeting}))
-    document, indicators, _ = build_report(site)
+    site = load_site(write_site(tmp_path, {"content/meetings/2017-12-20-donors.yml": meeting}))
+    facts = compute_facts(site)
+    document, indicators = build_report(facts), facts.indicators
     [figure] = indicators.per_year["states-requesting"]
     assert (figure.year, figure.computed, figure.reported, figure.differs) == (2017, 1, 13, True)
     assert "States Parties requesting assistance in 2017: the records give 1, ISU reported 13." in to_markdown(document)
@@ -72,8 +76,8 @@ def test_reported_figure_beside_the_computed_one_and_flagged(tmp_path):
 
 @pytest.fixture(scope="module")
 def real_report():
-    site = build_site(PROJECT)
-    document, indicators, results = build_report(site)
+    site = load_site(PROJECT)
+    document = build_report(compute_facts(site))
     return site, document, docx.Document(io.BytesIO(to_docx(document, site.config.as_of)))
 
 
@@ -97,7 +101,7 @@ def test_word_file_has_headings_tables_and_the_isu_figures(real_report):
 
 
 def test_word_file_keeps_any_text_as_text_in_the_styles_word_uses():
-    from generator.report.document import Bullets, Document, Heading, Paragraph, Table
+    from ccm_ica.report.document import Bullets, Document, Heading, Paragraph, Table
 
     awkward = " <b>&amp;</b> \"quoted\"\tafter a tab\nnext line\x01 "
     document = Document("Title <x>", ("Line & one",))
@@ -149,7 +153,7 @@ def test_report_page_matches_the_word_file(real_report, tmp_path):
 def test_cli_writes_docx_and_as_of_changes_the_meetings_indicator(tmp_path):
     def run(*extra):
         out = tmp_path / f"r{len(extra)}.docx"
-        result = subprocess.run([sys.executable, "-m", "generator", "--root", str(PROJECT), "report",
+        result = subprocess.run([sys.executable, "-m", "ccm_ica", "--root", str(PROJECT), "report",
                                  "--format", "docx", "-o", str(out), *extra], capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
         return "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
@@ -161,7 +165,7 @@ def test_cli_writes_docx_and_as_of_changes_the_meetings_indicator(tmp_path):
 
 def test_cli_markdown_format(tmp_path):
     out = tmp_path / "r.md"
-    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(PROJECT), "report", "--format", "md",
+    result = subprocess.run([sys.executable, "-m", "ccm_ica", "--root", str(PROJECT), "report", "--format", "md",
                              "-o", str(out)], capture_output=True, text=True)
     assert result.returncode == 0
     assert out.read_text(encoding="utf-8").startswith("# Progress report on international cooperation")

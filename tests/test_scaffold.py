@@ -7,13 +7,13 @@ import sys
 
 import pytest
 
-from generator.kinds import KINDS_BY_NAME
-from generator.schema import modeline
+from ccm_ica.models.kinds import KINDS_BY_NAME
+from ccm_ica.files.schema import modeline
 from sitefixture import copy_real_content, write_site
 
 
 def run(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "ccm_ica", *args], cwd=cwd, capture_output=True, text=True)
 
 
 def _errors(result) -> list[str]:

@@ -8,10 +8,10 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.field_reference import nested_models
-from generator.kinds import KINDS
-from generator.models.config import SiteConfig
-from generator.schema import all_schemas, modeline, schema_text
+from ccm_ica.pages.field_reference import nested_models
+from ccm_ica.models.kinds import KINDS
+from ccm_ica.models.config import SiteConfig
+from ccm_ica.files.schema import all_schemas, modeline, schema_text
 from sitefixture import PROJECT
 
 

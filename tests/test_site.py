@@ -128,7 +128,7 @@ PAYLOAD = "</title><script>alert(1)</script> <img src=x onerror=alert(2)> [x](ja
 
 def _inject(data, model):
     """Put the payload in every free-text field of a record (models say which fields are text)."""
-    from generator.validate import _inner_model
+    from ccm_ica.content.pydantic_errors import _inner_model
 
     for name, value in list(data.items()):
         info = model.model_fields[name]
@@ -151,7 +151,7 @@ def test_nothing_executable_reaches_the_html(tmp_path):
 
     import yaml
 
-    from generator.kinds import KINDS
+    from ccm_ica.models.kinds import KINDS
 
     changes = {}
     for path, text in FILES.items():

@@ -75,15 +75,6 @@ def test_every_internal_link_and_anchor_resolves(pages, whole_site: Path) -> Non
     assert not broken, f"{len(broken)} broken links:\n" + "\n".join(broken[:60])
 
 
-def test_material_asks_for_no_sitemap_beside_our_language_links(whole_site: Path) -> None:
-    # Without a browser too: the selector of Material's sitemap lookup is switched off in every
-    # language's copy of its script (generator/mkdocs_plugin.py). A new Material may rename it.
-    bundles = sorted(whole_site.glob("**/assets/javascripts/bundle.*.min.js"))
-    assert len(bundles) == 1 + len(LANGUAGES), bundles
-    looked_up = [str(b) for b in bundles if '"link[data-ccm-none]"' not in b.read_text(encoding="utf-8")]
-    assert looked_up == [], "Material's script still looks up a sitemap beside each language link"
-
-
 # --- privacy: every page in a browser ---------------------------------------------------------
 
 

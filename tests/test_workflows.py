@@ -33,7 +33,7 @@ def _as_module(command: str) -> list[str]:
     """`ccm-ica …` as this interpreter runs it, so the test needs no installed console script."""
     words = shlex.split(command)
     assert words[0] == "ccm-ica"
-    return [sys.executable, "-m", "generator", *words[1:]]
+    return [sys.executable, "-m", "ccm_ica", *words[1:]]
 
 
 def test_pull_request_check_step_annotates_a_misspelt_field(tmp_path):

@@ -6,7 +6,7 @@ from enum import Enum
 
 from pydantic import Field
 
-from .common import CountryRef, HeadingRef, MeetingRef, OptionalSources, PartialDate, Record, SourceRef, Sources, Text
+from ccm_ica.models.common import CountryRef, HeadingRef, MeetingRef, OptionalSources, PartialDate, Record, SourceRef, Sources, Text
 
 
 class Paragraph(Record):

@@ -6,8 +6,8 @@ from enum import Enum
 
 from pydantic import Field
 
-from .common import CountryRef, OptionalSources, PartialDate, Record, Sources, Text
-from .enums import Article
+from ccm_ica.models.common import CountryRef, OptionalSources, PartialDate, Record, Sources, Text
+from ccm_ica.models.enums import Article
 
 
 class Stage(str, Enum):

@@ -6,7 +6,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from .common import Record, Text
+from ccm_ica.models.common import Record, Text
 
 
 class Windows(Record):

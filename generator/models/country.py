@@ -7,8 +7,8 @@ from enum import Enum
 
 from pydantic import Field
 
-from .common import MeetingRef, OptionalSources, PartialDate, Record, Sources, Text
-from .enums import Article
+from ccm_ica.models.common import MeetingRef, OptionalSources, PartialDate, Record, Sources, Text
+from ccm_ica.models.enums import Article
 
 
 class TreatyStatus(str, Enum):

@@ -7,7 +7,7 @@ from enum import Enum
 
 from pydantic import Field
 
-from .common import CoalitionRef, CountryRef, Record, Sources, Text
+from ccm_ica.models.common import CoalitionRef, CountryRef, Record, Sources, Text
 
 
 class MeetingKind(str, Enum):

@@ -6,8 +6,8 @@ from enum import Enum
 
 from pydantic import Field
 
-from .common import CountryRef, MeetingRef, Money, OptionalSources, PartialDate, Record, Sources, Text
-from .enums import Area, HelpKind
+from ccm_ica.models.common import CountryRef, MeetingRef, Money, OptionalSources, PartialDate, Record, Sources, Text
+from ccm_ica.models.enums import Area, HelpKind
 
 
 class Channel(str, Enum):

@@ -6,7 +6,7 @@ from enum import Enum
 
 from pydantic import Field
 
-from .common import PartialDate, Record, Text
+from ccm_ica.models.common import PartialDate, Record, Text
 
 
 class SourceKind(str, Enum):

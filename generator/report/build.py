@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..dates import long_date
-from ..index import Site
-from ..models.meeting import FollowUpStatus
-from ..status import coalition_stage, current_deadline, happened, obligation_status
-from .document import Bullets, Document, Heading, Paragraph, Table
-from .indicators import MEETING_MEASURES, REPORTED_MEASURES, Indicators, compute
-from .outputs import NOT_MEASURABLE, OutputResult, evaluate
+from ccm_ica.i18n import DEFAULT, long_date, using
+from ccm_ica.content.site import Site
+from ccm_ica.models.meeting import FollowUpStatus
+from ccm_ica.facts import Facts
+from ccm_ica.facts.deadlines import coalition_stage, happened
+from ccm_ica.report.document import Bullets, Document, Heading, Paragraph, Table
+from ccm_ica.facts.indicators import MEETING_MEASURES, REPORTED_MEASURES, Indicators
+from ccm_ica.facts.outputs import NOT_MEASURABLE, OutputResult
 
 _MEASURE_LABELS = {
     "states-requesting": "States Parties requesting assistance",
@@ -23,10 +24,15 @@ def _names(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else "—"
 
 
-def build_report(site: Site, as_of: dt.date | None = None) -> tuple[Document, Indicators, list[OutputResult]]:
-    as_of = as_of or site.config.as_of
-    indicators = compute(site, as_of, site.config.windows.deadline_warning_months)
-    results = evaluate(site, indicators)
+def build_report(facts: Facts) -> Document:
+    """The report in English, from the facts as of their date: a meeting document is written in
+    English whatever the language of the page that shows it."""
+    with using(DEFAULT):
+        return _report(facts)
+
+
+def _report(facts: Facts) -> Document:
+    site, as_of, indicators, results = facts.site, facts.as_of, facts.indicators, facts.results
     countries = site.entries["countries"]
     coordinators = sorted({countries[c].record.name for a in site.records("activities") for c in a.who_countries})
     period = site.config.reporting_period
@@ -43,8 +49,8 @@ def build_report(site: Site, as_of: dt.date | None = None) -> tuple[Document, In
     _requests(document, site, as_of)
     _coalitions(document, site, as_of)
     _challenges(document, site, indicators, results, as_of)
-    _annexes(document, site, indicators, as_of)
-    return document, indicators, results
+    _annexes(document, facts)
+    return document
 
 
 def _introduction(document: Document, site: Site, as_of: dt.date) -> None:
@@ -85,12 +91,12 @@ def _outputs(document: Document, indicators: Indicators, results: list[OutputRes
     document.add(Heading("III. Expected outputs by the 8MSP"))
     for result in results:
         output = result.entry.record
-        basis = f" Counted from: {'; '.join(result.evidence)}." if result.evidence else ""
+        basis = f" Counted from: {'; '.join(map(str, result.evidence))}." if result.evidence else ""
         document.add(Paragraph(f"Expected output {output.order}: {output.text} Status: {result.status}. "
                                f"Figures: {result.figures}.{basis}"))
     document.add(Table("Table 2. Expected outputs and their status", ("No.", "Expected output", "Indicator", "Figures", "Status"),
                        tuple((str(r.entry.record.order), r.entry.record.text,
-                              r.entry.record.measure.value if r.entry.record.measure else "—", r.figures, r.status) for r in results)))
+                              r.entry.record.measure.value if r.entry.record.measure else "—", str(r.figures), r.status) for r in results)))
 
 
 def _meetings(document: Document, site: Site, indicators: Indicators) -> None:
@@ -166,7 +172,8 @@ def _challenges(document: Document, site: Site, indicators: Indicators, results:
                  Bullets(tuple(items) or ("None found in the records.",)))
 
 
-def _annexes(document: Document, site: Site, indicators: Indicators, as_of: dt.date) -> None:
+def _annexes(document: Document, facts: Facts) -> None:
+    site, indicators, as_of = facts.site, facts.indicators, facts.as_of
     rows = tuple(
         (_MEASURE_LABELS[measure], str(f.year), str(f.computed), f"{f.reported:g}" if f.reported is not None else "—",
          "differs" if f.differs else ("same" if f.reported is not None else "—"))
@@ -174,14 +181,12 @@ def _annexes(document: Document, site: Site, indicators: Indicators, as_of: dt.d
     document.add(Heading("Annex I. Indicators by year: computed and reported"),
                  Table("Table 5. Figures counted from the records beside those the ISU reported",
                        ("Indicator", "Year", "From the records", "Reported by the ISU", "Comparison"), rows))
-    meeting_dates = {e.id: e.record.date for e in site.entries["meetings"].values()}
     deadline_rows = []
     for entry in sorted(site.entries["countries"].values(), key=lambda e: e.record.name):
         for o in entry.record.obligations:
             if o.article.value in (3, 4) and (o.deadline or o.extensions):
-                status = obligation_status(o, meeting_dates, as_of, site.config.windows)
                 deadline_rows.append((entry.record.name, str(o.article.value), long_date(o.deadline),
-                                      long_date(current_deadline(o, meeting_dates, as_of)), status.label))
+                                      long_date(facts.deadline(o)), str(facts.status(o).label)))
     document.add(Heading("Annex II. Article 3 and 4 deadlines"),
                  Table(f"Table 6. Deadlines as of {long_date(as_of)}", ("State", "Article", "Original deadline", "Deadline in force", "Status"),
                        tuple(deadline_rows)))

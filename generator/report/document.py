@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..markdown_text import escape_markdown
+from ccm_ica.markdown_text import escape_markdown
 
 
 @dataclass(frozen=True)

@@ -4,28 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from typing import Any
 
 from markupsafe import Markup
 
-from ..i18n import DEFAULT, current, using
-from ..index import Site
-from .build import build_report
-from .document import to_markdown
-from .word import to_docx
+from ccm_ica.report.document import Document, to_markdown
+from ccm_ica.report.word import to_docx
 
 DOCX_PATH = "report/ccm-ica-8msp-progress-report.docx"
 
 
-def context(site: Site) -> dict[str, Any]:
-    # The report is a UN meeting document, written in English whatever the page's language.
-    current_language = current()
-    with using(DEFAULT):
-        document, _, _ = build_report(site)
-        return {"body": Markup(to_markdown(document, download=posixpath.basename(DOCX_PATH))),
-                "in_english": current_language != DEFAULT}
+def page_body(document: Document) -> Markup:
+    """The report's Markdown for its page, the same in every language (a UN meeting document is
+    written in English whatever the page's language), with a link to the Word file."""
+    return Markup(to_markdown(document, download=posixpath.basename(DOCX_PATH)))
 
 
-def docx(site: Site, as_of: dt.date | None = None) -> bytes:
-    document, _, _ = build_report(site, as_of)
-    return to_docx(document, as_of or site.config.as_of)
+def word_file(document: Document, as_of: dt.date) -> dict[str, bytes]:
+    """The Word file the site publishes beside the page, dated as of the report's figures."""
+    return {DOCX_PATH: to_docx(document, as_of)}

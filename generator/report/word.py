@@ -15,7 +15,7 @@ import re
 import zipfile
 from html import escape as _html_escape
 
-from .document import Bullets, Document, Heading, Paragraph, Table
+from ccm_ica.report.document import Bullets, Document, Heading, Paragraph, Table
 
 # Characters XML 1.0 cannot hold (C0 controls other than tab, newline and return): dropped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

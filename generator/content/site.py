@@ -1,0 +1,83 @@
+"""Index: resolve every reference, build the reverse relations once, apply cross-record rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ccm_ica.models.kinds import KINDS, KINDS_BY_NAME
+from ccm_ica.content.load import Entry
+from ccm_ica.models.config import SiteConfig
+from ccm_ica.problems import Problem, Severity
+from ccm_ica.content.references import references
+from ccm_ica.content.rules import cross_record_problems
+from ccm_ica.content.pydantic_errors import dotted
+
+Key = tuple[str, str]  # (kind name, id)
+
+
+@dataclass
+class Site:
+    """Every record by kind and id, and who refers to whom: what every later step reads."""
+
+    config: SiteConfig
+    entries: dict[str, dict[str, Entry]]
+    referrers: dict[Key, list[Key]] = field(default_factory=dict)
+    # File path → date of the last commit that changed it (content/git_dates.py); empty outside git.
+    changed: dict[str, dt.date] = field(default_factory=dict)
+    root: Path = Path(".")  # the project folder: its templates/ and locale/ make the pages
+
+    def records(self, kind: str) -> list[Any]:
+        return [entry.record for entry in self.entries[kind].values()]
+
+    def referring(self, kind: str, record_id: str, of_kind: str) -> list[Entry]:
+        """Entries of `of_kind` that refer to record (kind, id), e.g. a country's requests."""
+        return [self.entries[k][i] for k, i in self.referrers.get((kind, record_id), []) if k == of_kind]
+
+
+def _dangling(entry: Entry, loc: tuple[Any, ...], kind: str, target: str, known: dict[str, Entry]) -> Problem:
+    line, column = entry.at(*loc)
+    label = KINDS_BY_NAME[kind].label
+    close = difflib.get_close_matches(target, list(known), n=1)
+    guess = f"did you mean '{close[0]}'? " if close else ""
+    return Problem(entry.path, line, column, f"{dotted(loc)}: there is no {label} '{target}'",
+                   f"{guess}use the name of a file in {KINDS_BY_NAME[kind].folder}/ without '.yml', or add that file")
+
+
+def build_index(config: SiteConfig, entries: list[Entry], failed: frozenset[Key] = frozenset()) -> tuple[Site, list[Problem]]:
+    """The Site, with every dangling reference and broken cross-record rule as a problem.
+
+    `failed` names records whose files exist but did not validate: their own problems are
+    already reported, so references to them are not reported a second time.
+    """
+    by_kind: dict[str, dict[str, Entry]] = {kind.name: {} for kind in KINDS}
+    for entry in entries:
+        by_kind[entry.kind.name][entry.id] = entry
+    referrers: dict[Key, list[Key]] = defaultdict(list)
+    problems: list[Problem] = []
+    for entry in entries:
+        seen: set[Key] = set()
+        for loc, kind, target in references(entry.record):
+            if target not in by_kind[kind]:
+                if (kind, target) not in failed:
+                    problems.append(_dangling(entry, loc, kind, target, by_kind[kind]))
+            elif (kind, target) not in seen:
+                seen.add((kind, target))
+                referrers[(kind, target)].append((entry.kind.name, entry.id))
+    site = Site(config, by_kind, dict(referrers))
+    problems += cross_record_problems(site)
+    problems += _uncited_sources(site)
+    return site, problems
+
+
+def _uncited_sources(site: Site) -> list[Problem]:
+    return [
+        Problem(entry.path, 1, 1, f"the source '{entry.id}' is not cited by any record",
+                "cite it in a record's sources, or delete the file", Severity.warning)
+        for entry in site.entries["sources"].values()
+        if ("sources", entry.id) not in site.referrers
+    ]

@@ -1,0 +1,96 @@
+"""The MkDocs plugin: adds the generated pages and files to MkDocs' in memory (File.generated,
+never written into docs/). A plain `mkdocs build` or `mkdocs serve` generates the default
+language here; `ccm-ica build` (emit/languages.py) gives each language's build its pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+import nh3
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from ccm_ica.content import load_site
+from ccm_ica.content.load import CONFIG_FILE, CONTENT_DIR
+from ccm_ica.i18n import DEFAULT, LOCALE_DIR
+from ccm_ica.pages.render import TEMPLATES, prepare, render_site
+from ccm_ica.problems import ContentError, format_problems
+
+Pages = dict[str, tuple[Any, str]]  # Markdown path → (planned page, Markdown), as render_site makes them
+
+
+class CcmIcaConfig(base.Config):
+    root = c.Optional(c.Dir(exists=True))  # the project folder; default: the folder of mkdocs.yml
+    as_of = c.Optional(c.Type(str))  # overrides site_config.yml's as_of (YYYY-MM-DD)
+
+
+class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
+    def __init__(self) -> None:
+        super().__init__()
+        self._given: tuple[Pages, dict[str, bytes]] | None = None
+
+    def use(self, pages: Pages, files: dict[str, bytes]) -> None:
+        """Build with these pages and files, made beforehand for this build's language."""
+        self._given = pages, files
+
+    def on_config(self, config: Any) -> Any:
+        self._root = Path(self.config.root or Path(config.config_file_path).parent)
+        if self._given is not None:
+            self._pages, self._files = self._given
+            return config
+        as_of_text = self.config.as_of or os.environ.get("CCM_ICA_AS_OF")
+        try:
+            as_of = dt.date.fromisoformat(as_of_text) if as_of_text else None
+            inputs = prepare(load_site(self._root, as_of))
+            self._pages, self._files = render_site(inputs, DEFAULT), inputs.files
+        except ValueError as error:
+            raise PluginError(f"ccm-ica: as_of must be YYYY-MM-DD: {error}") from None
+        except ContentError as error:
+            raise PluginError("ccm-ica: the site was not built:\n" + format_problems(error.problems, "text")) from None
+        return config
+
+    def on_files(self, files: Files, config: Any) -> Files:
+        for src, (page, markdown) in self._pages.items():
+            _refuse_hidden(files, src)
+            generated = File.generated(config, src, content=markdown)
+            generated.edit_uri = page.edit
+            files.append(generated)
+        for path, content in self._files.items():
+            _refuse_hidden(files, path)
+            files.append(File.generated(config, path, content=content))
+        for file in files:
+            if file.generated_by is None and file.is_documentation_page():
+                file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
+        return files
+
+    def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
+        """Hand-written pages are edited through pull requests too: keep only harmless HTML."""
+        if page.file.generated_by is not None:
+            return html
+        return nh3.clean(html, attributes=_ALLOWED_ATTRIBUTES, link_rel=None)
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        for name in (CONTENT_DIR, TEMPLATES, LOCALE_DIR, CONFIG_FILE):
+            if (self._root / name).exists():
+                server.watch(str(self._root / name))
+        return server
+
+
+def _refuse_hidden(files: Files, path: str) -> None:
+    """A hand-written file at a generated path would hide one of them (Pelican's guard)."""
+    if files.get_file_from_path(path) is not None:
+        raise PluginError(f"ccm-ica: docs/{path} would hide the generated {path}; rename or delete it")
+
+
+# Material's headings, tables and admonitions need these on top of nh3's defaults.
+_ALLOWED_ATTRIBUTES = {
+    **{tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()},
+    "*": {"id", "class", "title"},
+    "a": {"href", "title", "class", "id"},
+}

@@ -1,0 +1,111 @@
+"""Statuses computed as of a date: deadline ledgers, obligations, reports, coalition stages.
+
+Nothing here is stored in the content: "pressing" or "overdue" depend on `as_of`, and a
+record dated after `as_of` does not count yet. Statuses carry their words as Phrases, put into
+the page's language only when shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ccm_ica.i18n import LongDate, Phrase, phrase, phrase_plural
+from ccm_ica.models.coalition import Coalition, Stage
+from ccm_ica.models.common import PartialDate
+from ccm_ica.models.config import Windows
+from ccm_ica.models.country import Country, Extension, Obligation
+
+
+@dataclass(frozen=True)
+class Status:
+    """A computed status: a stable code (CSS class, tests) and a sentence for readers."""
+
+    code: str  # completed, overdue, pressing, due, ongoing, missing, unknown
+    label: Phrase
+
+
+def months_between(start: dt.date, end: dt.date) -> int:
+    """Whole calendar months from start to end (negative when end is earlier)."""
+    months = (end.year - start.year) * 12 + (end.month - start.month)
+    if end.day < start.day:
+        months -= 1 if months > 0 else 0
+    return months
+
+
+def happened(when: PartialDate | dt.date | None, as_of: dt.date) -> bool:
+    if when is None:
+        return False
+    start = when.start if isinstance(when, PartialDate) else when
+    return start <= as_of
+
+
+def extension_in_force(extension: Extension, meeting_dates: dict[str, dt.date], as_of: dt.date) -> bool:
+    """An extension moves the deadline once a meeting has granted it, on or before as_of."""
+    if extension.decided_at is None or extension.granted is False:
+        return False
+    return meeting_dates.get(extension.decided_at, dt.date.max) <= as_of
+
+
+def current_deadline(obligation: Obligation, meeting_dates: dict[str, dt.date], as_of: dt.date) -> dt.date | None:
+    deadline = obligation.deadline
+    for extension in obligation.extensions:
+        if extension_in_force(extension, meeting_dates, as_of):
+            deadline = extension.new_deadline
+    return deadline
+
+
+def pending_extension(obligation: Obligation, meeting_dates: dict[str, dt.date], as_of: dt.date) -> Extension | None:
+    """An extension submitted by as_of and not yet granted (nor refused) as of that date."""
+    for extension in obligation.extensions:
+        if (happened(extension.submitted, as_of) and extension.granted is not False
+                and not extension_in_force(extension, meeting_dates, as_of)):
+            return extension
+    return None
+
+
+def deadline_phrase(deadline: dt.date, as_of: dt.date) -> Phrase:
+    months = months_between(as_of, deadline)
+    if deadline < as_of:
+        late = months_between(deadline, as_of)
+        if not late:
+            return phrase("deadline passed this month")
+        return phrase_plural("deadline passed %(n)s month ago", "deadline passed %(n)s months ago", late)
+    if months == 0:
+        return phrase("deadline this month")
+    return phrase_plural("deadline in %(n)s month", "deadline in %(n)s months", months)
+
+
+def obligation_status(obligation: Obligation, meeting_dates: dict[str, dt.date], as_of: dt.date, windows: Windows) -> Status:
+    """The obligation's status as of the date."""
+    if happened(obligation.completed, as_of):
+        return Status("completed", phrase("completed %(date)s", date=LongDate(obligation.completed)))
+    deadline = current_deadline(obligation, meeting_dates, as_of)
+    if deadline is None:
+        return Status("ongoing", phrase("no deadline") if obligation.article.value in (5, 9) else phrase("deadline not recorded"))
+    words = deadline_phrase(deadline, as_of)
+    if deadline < as_of:
+        return Status("overdue", phrase("overdue: %(phrase)s", phrase=words))
+    if months_between(as_of, deadline) < windows.pressing_months:
+        return Status("pressing", phrase("pressing: %(phrase)s", phrase=words))
+    return Status("due", words)
+
+
+def next_deadline(country: Country, meeting_dates: dict[str, dt.date], as_of: dt.date) -> tuple[dt.date, Obligation] | None:
+    """The soonest deadline of an obligation not completed as of the date."""
+    upcoming = [
+        (deadline, obligation)
+        for obligation in country.obligations
+        if not happened(obligation.completed, as_of)
+        and (deadline := current_deadline(obligation, meeting_dates, as_of)) is not None
+    ]
+    return min(upcoming, key=lambda pair: pair[0]) if upcoming else None
+
+
+def coalition_stage(coalition: Coalition, as_of: dt.date) -> Stage | None:
+    """The stage of the latest milestone dated on or before as_of that sets one."""
+    stage = None
+    for milestone in sorted(coalition.milestones, key=lambda m: m.date):
+        if milestone.stage is not None and happened(milestone.date, as_of):
+            stage = milestone.stage
+    return stage

@@ -1,0 +1,1 @@
+"""Pages: plan (which page at which path) and render (views → templates → Markdown)."""

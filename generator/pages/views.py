@@ -1,0 +1,338 @@
+"""Views: the data each page template gets, from the records and the facts computed once per
+build. A view runs when its page is rendered, in the page's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from ccm_ica.content.load import Entry
+from ccm_ica.facts import Facts
+from ccm_ica.facts.reminders import by_topic
+from ccm_ica.files import data as data_files
+from ccm_ica.i18n import DEFAULT, _, country_name, current, long_date
+from ccm_ica.models.common import PartialDate
+from ccm_ica.models.enums import Area
+from ccm_ica.models.request import Request, RequestStatus
+from ccm_ica.pages import charts
+from ccm_ica.pages.field_reference import file_references
+from ccm_ica.facts.deadlines import coalition_stage, happened, months_between, next_deadline
+
+OPEN = (RequestStatus.open, RequestStatus.partly_met)
+RECENT_CHANGES = 50  # records listed on /changes/; the git history has the rest
+
+
+@dataclass(frozen=True)
+class PageInputs:
+    """What every language's pages are made from, once per build: the facts as of the site's
+    date, the files published beside the pages, and the report's body."""
+
+    facts: Facts
+    files: dict[str, bytes]
+    report: Markup
+
+
+def countries_sorted(facts: Facts) -> list[Entry]:
+    """In the page's alphabetical order: "Allemagne" among the A's of the French pages."""
+    return sorted(facts.site.entries["countries"].values(), key=lambda e: _alphabetical(_name(e)))
+
+
+def evidence_based(request: Request) -> bool | None:
+    """True when all four elements are there, False when one is known missing, None if unknown."""
+    values = request.evidence.model_dump().values()
+    return False if False in values else (True if all(v is True for v in values) else None)
+
+
+def home(inputs: PageInputs) -> dict[str, Any]:
+    facts = inputs.facts
+    site, as_of = facts.site, facts.as_of
+    pressing = [row for row in _deadline_rows(facts)["rows"] if row["status"].code in ("overdue", "pressing")]
+    past = [e for e in facts.meetings_sorted if e.record.date <= as_of]
+    return {
+        "counts": {
+            "countries": len(site.entries["countries"]),
+            "requests": len(site.entries["requests"]),
+            "meetings": len(past),
+            "coalitions": len(site.entries["coalitions"]),
+        },
+        **_by_year(facts),
+        "pressing": pressing,
+        "latest_meetings": list(reversed(past[-5:])),
+        "upcoming_meetings": [e for e in facts.meetings_sorted if e.record.date > as_of][:3],
+        "coalitions": _coalitions(facts),
+    }
+
+
+def countries(inputs: PageInputs) -> dict[str, Any]:
+    facts = inputs.facts
+    rows = []
+    for entry in countries_sorted(facts):
+        upcoming = next_deadline(entry.record, facts.meeting_dates, facts.as_of)
+        own_requests = [e for e in facts.site.referring("countries", entry.id, "requests") if e.record.country == entry.id]
+        rows.append({
+            "entry": entry,
+            "articles": [o.article.value for o in entry.record.obligations],
+            "next": upcoming and {"date": upcoming[0], "status": facts.status(upcoming[1])},
+            "open_requests": sum(1 for e in own_requests if e.record.status in OPEN),
+            "requests": len(own_requests),
+        })
+    return {"rows": rows}
+
+
+def ledger(facts: Facts, obligation: Any) -> list[dict[str, Any]]:
+    """Original deadline → each extension → completion, as dated rows."""
+    rows: list[dict[str, Any]] = []
+    if obligation.deadline:
+        rows.append({"when": obligation.deadline, "event": _("Original deadline"), "meeting": None, "note": None})
+    for extension in obligation.extensions:
+        event = (_("Extension granted: new deadline") if extension.granted
+                 else _("Extension refused: new deadline") if extension.granted is False
+                 else _("Extension requested: new deadline"))
+        rows.append({"when": extension.new_deadline, "event": event, "meeting": extension.decided_at, "note": extension.note})
+    if obligation.completed:
+        rows.append({"when": obligation.completed, "event": _("Completed"), "meeting": None, "note": None})
+    for row in rows:
+        row["later"] = not happened(row["when"], facts.as_of)
+    return rows
+
+
+def country(inputs: PageInputs, entry: Entry) -> dict[str, Any]:
+    facts = inputs.facts
+    site, iso3 = facts.site, entry.id
+    requests = sorted((e for e in site.referring("countries", iso3, "requests") if e.record.country == iso3),
+                      key=lambda e: (e.record.year, e.id))
+    responded = [e for e in site.referring("countries", iso3, "requests")
+                 if any(r.country == iso3 for r in e.record.responses)]
+    assistance = site.referring("countries", iso3, "assistance")
+    return {
+        "entry": entry,
+        "country": entry.record,
+        "obligations": [
+            {"obligation": o, "status": facts.status(o), "deadline": facts.deadline(o), "ledger": ledger(facts, o)}
+            for o in entry.record.obligations
+        ],
+        "reminders": facts.reminders_by_country.get(iso3, []),
+        "ledger_chart": _ledger_chart(facts, entry),
+        "last_changed": site.changed.get(entry.path),
+        "requests": requests,
+        "responses_given": responded,
+        "received": [e for e in assistance if e.record.recipient == iso3],
+        "given": [e for e in assistance if e.record.donor_country == iso3],
+        "coalitions": site.referring("countries", iso3, "coalitions"),
+        "meetings": sorted(site.referring("countries", iso3, "meetings"), key=lambda e: e.record.date),
+        "evidence_based": evidence_based,
+    }
+
+
+def requests(inputs: PageInputs) -> dict[str, Any]:
+    facts = inputs.facts
+    entries = sorted(facts.site.entries["requests"].values(), key=lambda e: (e.record.country, e.record.year, e.id))
+    by_area: dict[Area | None, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        by_area[entry.record.area].append(entry)
+    areas = [(area, by_area[area]) for area in [*Area, None] if by_area.get(area)]
+    return {
+        "areas": areas,
+        "small_obstacles": _close_to_completion(facts, entries),
+        "assistance": sorted(facts.site.entries["assistance"].values(), key=lambda e: (e.record.year, e.id)),
+        "evidence_based": evidence_based,
+    }
+
+
+def _close_to_completion(facts: Facts, entries: list[Entry]) -> list[dict[str, Any]]:
+    """Open needs of States whose deadline for that area falls within the warning window."""
+    rows = []
+    for entry in entries:
+        request = entry.record
+        if request.area is None or request.status not in (*OPEN, RequestStatus.not_reported):
+            continue
+        country_entry = facts.site.entries["countries"][request.country]
+        for obligation in country_entry.record.obligations:
+            deadline = facts.deadline(obligation)
+            if obligation.article != request.area.article or deadline is None or happened(obligation.completed, facts.as_of):
+                continue
+            if 0 <= months_between(facts.as_of, deadline) < facts.windows.deadline_warning_months:
+                rows.append({"entry": entry, "country": country_entry, "deadline": deadline, "status": facts.status(obligation)})
+    return sorted(rows, key=lambda row: (row["deadline"], row["entry"].id))
+
+
+def _deadline_rows(facts: Facts) -> dict[str, Any]:
+    rows = [
+        {"country": entry, "obligation": o, "deadline": facts.deadline(o), "status": facts.status(o)}
+        for entry in countries_sorted(facts)
+        for o in entry.record.obligations
+        if o.article.value in (3, 4) and (o.deadline or o.extensions)
+    ]
+    done = [r for r in rows if r["status"].code == "completed"]
+    open_rows = sorted((r for r in rows if r["status"].code != "completed"), key=lambda r: (r["deadline"] or dt.date.max, r["country"].id))
+    return {"rows": open_rows, "completed": sorted(done, key=lambda r: (str(r["obligation"].completed), r["country"].id))}
+
+
+def deadlines(inputs: PageInputs) -> dict[str, Any]:
+    """Every Article 3 and 4 ledger, soonest first; the open ones also as one chart, above their
+    table (a chart gives no date its table does not: completed ledgers have their own section)."""
+    facts = inputs.facts
+    found = _deadline_rows(facts)
+    ledgers = [charts.ledger_row(_("%(country)s, Art. %(article)s", country=_name(r["country"]), article=r["obligation"].article.value),
+                                 r["obligation"], facts.meeting_dates, facts.as_of) for r in found["rows"]]
+    title = _("Article 3 and 4 deadlines as of %(date)s", date=long_date(facts.as_of))
+    return {**found, "chart": ledgers and charts.deadlines_chart("chart-deadlines", title, ledgers, facts.as_of)}
+
+
+def _by_year(facts: Facts) -> dict[str, Any]:
+    """States requesting, providing and receiving assistance per year: the figures and their chart."""
+    years, series = charts.by_year(facts.indicators)
+    title = _("States requesting, providing and receiving assistance, by year, as of %(date)s", date=long_date(facts.as_of))
+    return {"by_year": [(year, *(values[i] for _name, values in series)) for i, year in enumerate(years)],
+            "by_year_chart": years and charts.per_year_chart("chart-by-year", title, years, series)}
+
+
+def _ledger_chart(facts: Facts, entry: Entry) -> Any:
+    """The State's Article 3 and 4 deadline ledgers as one small timeline, if it has any."""
+    rows = [charts.ledger_row(_("Article %(article)s", article=o.article.value), o, facts.meeting_dates, facts.as_of)
+            for o in entry.record.obligations if o.article.value in (3, 4) and (o.deadline or o.extensions)]
+    title = _("%(country)s: Article 3 and 4 deadlines as of %(date)s", country=_name(entry), date=long_date(facts.as_of))
+    # 4.8 in (461 px): at the 70 % it may shrink to, it fits a 360 px phone's column unscrolled.
+    return rows and charts.deadlines_chart("chart-ledger", title, rows, facts.as_of, width=4.8)
+
+
+def timeline(inputs: PageInputs) -> dict[str, Any]:
+    facts = inputs.facts
+    site, events = facts.site, []
+
+    def add(when: dt.date | PartialDate, about: str | None, text: str, kind: str, record: tuple[str, str],
+            sources: list[str]) -> None:
+        """An event; `about` (a State, a coalition) goes before the text, which may come from YAML."""
+        start = when.start if isinstance(when, PartialDate) else when
+        events.append({"when": when, "sort": (start, kind, str(about or ""), str(text)), "year": start.year, "about": about,
+                       "text": text, "kind": kind, "record": record, "past": start <= facts.as_of, "sources": sources})
+
+    for entry in facts.meetings_sorted:
+        add(entry.record.date, None, entry.record.title, "meeting", ("meetings", entry.id), entry.record.sources)
+    for entry in countries_sorted(facts):
+        name, at = _name(entry), ("countries", entry.id)
+        for o in entry.record.obligations:
+            article = o.article.value
+            if o.deadline:
+                add(o.deadline, name, _("Article %(article)s deadline", article=article), "deadline", at, o.sources or entry.record.sources)
+            for x in o.extensions:
+                add(x.new_deadline, name, _("Article %(article)s extended deadline", article=article), "extension", at,
+                    x.sources or entry.record.sources)
+            if o.completed:
+                add(o.completed, name, _("Article %(article)s completed", article=article), "completion", at,
+                    o.sources or entry.record.sources)
+    for entry in site.entries["activities"].values():
+        if entry.record.start:
+            add(entry.record.start, _("Work plan"), entry.record.title, "activity", ("activities", entry.id), entry.record.sources)
+    for entry in site.entries["coalitions"].values():
+        for m in entry.record.milestones:
+            add(m.date, entry.record.title, m.text, "coalition", ("coalitions", entry.id), m.sources or entry.record.sources)
+    events.sort(key=lambda e: e["sort"])
+    years: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for event in events:
+        years[event["year"]].append(event)
+    return {"years": sorted(years.items())}
+
+
+def _name(entry: Entry) -> str:
+    """A State's name in the page's language."""
+    return country_name(entry.id, entry.record.name)
+
+
+def _alphabetical(text: str) -> str:
+    """A sort key that files 'États-Unis' under E and 'Émirats' before 'Érythrée', as dictionaries do."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+
+
+def coalitions(inputs: PageInputs) -> dict[str, Any]:
+    return {"coalitions": _coalitions(inputs.facts)}
+
+
+def _coalitions(facts: Facts) -> list[dict[str, Any]]:
+    entries = sorted(facts.site.entries["coalitions"].values(), key=lambda e: e.record.title)
+    return [
+        {"entry": e, "stage": coalition_stage(e.record, facts.as_of),
+         "milestones": [{"milestone": m, "past": happened(m.date, facts.as_of)} for m in sorted(e.record.milestones, key=lambda m: m.date)]}
+        for e in entries
+    ]
+
+
+def action_plan(inputs: PageInputs) -> dict[str, Any]:
+    facts = inputs.facts
+    site = facts.site
+    return {
+        "headings": sorted(site.entries["headings"].values(), key=lambda e: e.id),
+        "activities": sorted(site.entries["activities"].values(), key=lambda e: (e.record.start or PartialDate(9999), e.id)),
+        "outputs": sorted(site.entries["outputs"].values(), key=lambda e: e.record.order),
+        # The same statuses and figures as the progress report, as of the same date.
+        "results": {r.entry.id: r for r in facts.results},
+    }
+
+
+def meetings(inputs: PageInputs) -> dict[str, Any]:
+    facts = inputs.facts
+    ordered = list(reversed(facts.meetings_sorted))
+    return {"upcoming": [e for e in ordered if e.record.date > facts.as_of],
+            "past": [e for e in ordered if e.record.date <= facts.as_of]}
+
+
+def meeting(inputs: PageInputs, entry: Entry) -> dict[str, Any]:
+    facts = inputs.facts
+    site = facts.site
+    return {
+        "entry": entry,
+        "meeting": entry.record,
+        "requests": site.referring("meetings", entry.id, "requests"),
+        "decisions": site.referring("meetings", entry.id, "countries"),
+        "activities": site.referring("meetings", entry.id, "activities"),
+        "past": entry.record.date <= facts.as_of,
+        "last_changed": site.changed.get(entry.path),
+    }
+
+
+def sources(inputs: PageInputs) -> dict[str, Any]:
+    facts = inputs.facts
+    site = facts.site
+    entries = sorted(site.entries["sources"].values(), key=lambda e: (str(e.record.date or ""), e.id))
+    return {"sources": [
+        {"entry": e, "cited_by": sorted((site.entries[k][i] for k, i in site.referrers.get(("sources", e.id), [])),
+                                        key=lambda c: (c.kind.name, c.id))}
+        for e in entries
+    ]}
+
+
+def attention(inputs: PageInputs) -> dict[str, Any]:
+    """The /attention/ page: every reminder, grouped by what it is about."""
+    facts = inputs.facts
+    return {"topics": list(by_topic(facts.reminders))}
+
+
+def changes(inputs: PageInputs) -> dict[str, Any]:
+    """The /changes/ page: records by the date of their last commit, newest first."""
+    facts = inputs.facts
+    entries = [e for kind in facts.site.entries.values() for e in kind.values() if e.path in facts.site.changed]
+    rows = sorted(((facts.site.changed[e.path], e) for e in entries), key=lambda pair: (-pair[0].toordinal(), pair[1].path))
+    return {"rows": rows[:RECENT_CHANGES], "total": len(rows), "dated": bool(facts.site.changed)}
+
+
+def data(inputs: PageInputs) -> dict[str, Any]:
+    """The /data/ page: every file the build publishes, with its size."""
+    return data_files.page_context(inputs.facts.site, inputs.files)
+
+
+def report(inputs: PageInputs) -> dict[str, Any]:
+    """The /report/ page: the report's body, in English on every language's page."""
+    return {"body": inputs.report, "in_english": current() != DEFAULT}
+
+
+def field_references(inputs: PageInputs) -> dict[str, Any]:
+    return {"references": file_references()}
+
+
+def field_reference(inputs: PageInputs, slug: str) -> dict[str, Any]:
+    return {"reference": next(r for r in file_references() if r.slug == slug)}
