@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -56,8 +58,9 @@ def _parser() -> argparse.ArgumentParser:
     _add_new_command(commands)
 
     build_cmd = commands.add_parser("build", help="check, then build the site in every language of site_config.yml")
-    build_cmd.add_argument("--site-dir", type=Path, default=Path("site"), help="where to write the site (default: site/)")
-    build_cmd.add_argument("--as-of", type=_date, help="compute statuses as of this date (YYYY-MM-DD)")
+    build_cmd.add_argument("--site-dir", type=Path, help="where to write the site (default: site/ in the project folder)")
+    build_cmd.add_argument("--as-of", type=_date, default=os.environ.get("CCM_ICA_AS_OF"),
+                           help="compute statuses as of this date (YYYY-MM-DD; default: $CCM_ICA_AS_OF, else site_config.yml's)")
 
     report_cmd = commands.add_parser("report", help="write the 8MSP progress report (Word or Markdown)")
     report_cmd.add_argument("--format", choices=["docx", "md"], default="docx", help="docx (Word) or md (Markdown)")
@@ -82,9 +85,14 @@ def _check(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from ccm_ica.emit.languages import LanguageFailed, build_all  # MkDocs, only where a site is built
 
-    site_dir = args.site_dir.resolve()
+    root = args.root.resolve()
+    site_dir = (args.site_dir or root / "site").resolve()
+    shown = logging.StreamHandler()  # MkDocs' warnings (a broken link, with its page), as `mkdocs build` prints them
+    shown.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    shown.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(shown)
     try:
-        timings = build_all(args.root.resolve(), site_dir, args.as_of)
+        timings = build_all(root, site_dir, args.as_of)
     except ContentError as error:
         print(format_problems(error.problems, "text"), file=sys.stderr)
         print(f"ccm-ica: nothing was built; {_unchanged(site_dir)}", file=sys.stderr)
@@ -94,6 +102,8 @@ def _build(args: argparse.Namespace) -> int:
             print(format_problems(error.problems, "text"), file=sys.stderr)
         print(f"ccm-ica: {error}; {_unchanged(site_dir)}", file=sys.stderr)
         return 1
+    finally:
+        logging.getLogger("mkdocs").removeHandler(shown)
     print("built " + ", ".join(f"{name} in {seconds:.1f} s" for name, seconds in timings.items()) + f" into {site_dir}")
     return 0
 

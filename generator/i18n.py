@@ -20,14 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ccm_ica.problems import Problem
-
 import pycountry
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
+from ccm_ica.problems import Problem
 
 if TYPE_CHECKING:
     from ccm_ica.models.common import PartialDate

@@ -11,11 +11,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from pydantic import BaseModel
-
-from ccm_ica.problems import Problem
 from ccm_ica.content.pydantic_errors import _enum_of, _field_at, dotted
 from ccm_ica.content.yaml_lines import Locations, Path_
+from ccm_ica.problems import Problem
+from pydantic import BaseModel
 
 PLACEHOLDER = "TODO"
 _PLACEHOLDER = re.compile(rf"^{PLACEHOLDER}\b")

@@ -7,11 +7,10 @@ import typing
 from enum import Enum
 from typing import Any
 
+from ccm_ica.content.yaml_lines import Locations
+from ccm_ica.problems import Problem
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
-
-from ccm_ica.problems import Problem
-from ccm_ica.content.yaml_lines import Locations
 
 T = typing.TypeVar("T", bound=BaseModel)
 

@@ -7,9 +7,8 @@ import typing
 from collections.abc import Iterator
 from typing import Any
 
-from pydantic import BaseModel
-
 from ccm_ica.models.common import Ref
+from pydantic import BaseModel
 
 # What a field holds, as far as references go: a Ref, a nested model, or a list of either.
 _Shape = tuple[str, Any]

@@ -8,8 +8,8 @@ from ccm_ica.models.request import RequestStatus
 from ccm_ica.problems import Problem
 
 if TYPE_CHECKING:
-    from ccm_ica.content.site import Site
     from ccm_ica.content.load import Entry
+    from ccm_ica.content.site import Site
 
 
 def cross_record_problems(site: Site) -> list[Problem]:

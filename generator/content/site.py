@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ccm_ica.models.kinds import KINDS, KINDS_BY_NAME
 from ccm_ica.content.load import Entry
-from ccm_ica.models.config import SiteConfig
-from ccm_ica.problems import Problem, Severity
+from ccm_ica.content.pydantic_errors import dotted
 from ccm_ica.content.references import references
 from ccm_ica.content.rules import cross_record_problems
-from ccm_ica.content.pydantic_errors import dotted
+from ccm_ica.models.config import SiteConfig
+from ccm_ica.models.kinds import KINDS, KINDS_BY_NAME
+from ccm_ica.problems import Problem, Severity
 
 Key = tuple[str, str]  # (kind name, id)
 

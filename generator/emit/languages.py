@@ -16,13 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-
 from ccm_ica import i18n
 from ccm_ica.content import load_site
 from ccm_ica.pages.render import prepare, render_site
 from ccm_ica.problems import ContentError, Problem
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 
 class LanguageFailed(Exception):
@@ -56,7 +55,7 @@ def build_all(root: Path, site_dir: Path, as_of: dt.date | None = None) -> dict[
             try:
                 pages = render_site(inputs, language, catalogs)
                 with i18n.using(language, catalogs):
-                    config = _language_config(root, out, language, languages)
+                    config = language_config(root, out, language, languages)
                 config.plugins["ccm-ica"].use(pages, inputs.files)
                 build(config)
             except ContentError as error:
@@ -70,7 +69,7 @@ def build_all(root: Path, site_dir: Path, as_of: dt.date | None = None) -> dict[
     return timings
 
 
-def _language_config(root: Path, out: Path, language: str, languages: list[str]) -> Any:
+def language_config(root: Path, out: Path, language: str, languages: list[str]) -> Any:
     """mkdocs.yml for one language: its theme language, translated titles and navigation, and
     the language switcher's links."""
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(out), strict=True)

@@ -10,12 +10,12 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ccm_ica.i18n import CountryName
-from ccm_ica.content.site import Site
 from ccm_ica.content.load import Entry
+from ccm_ica.content.site import Site
+from ccm_ica.facts.deadlines import current_deadline, happened, months_between, pending_extension
+from ccm_ica.i18n import CountryName
 from ccm_ica.models.action_plan import Measure
 from ccm_ica.models.meeting import MeetingKind
-from ccm_ica.facts.deadlines import current_deadline, happened, months_between, pending_extension
 
 # The Coordinators' informal cycle (seed 000): one meeting of each kind was planned by the 8MSP.
 MEETING_MEASURES = {

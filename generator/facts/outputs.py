@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ccm_ica.i18n import N_, LongDate, Phrase, _, phrase, phrase_plural
-from ccm_ica.content.site import Site
 from ccm_ica.content.load import Entry
-from ccm_ica.models.action_plan import Measure
+from ccm_ica.content.site import Site
 from ccm_ica.facts.indicators import MEETING_MEASURES, Indicators, YearFigure
+from ccm_ica.i18n import N_, LongDate, Phrase, _, phrase, phrase_plural
+from ccm_ica.models.action_plan import Measure
 
 # Codes the report compares against; `OutputResult.status_label` words them for the page.
 ACHIEVED, IN_PROGRESS, NOT_STARTED, NOT_MEASURABLE = (

@@ -14,14 +14,21 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from ccm_ica.i18n import CountryName, Phrase, phrase, phrase_plural
-from ccm_ica.content.site import Site
 from ccm_ica.content.load import Entry
+from ccm_ica.content.site import Site
+from ccm_ica.facts.deadlines import (
+    current_deadline,
+    deadline_phrase,
+    extension_in_force,
+    happened,
+    months_between,
+    pending_extension,
+)
+from ccm_ica.i18n import CountryName, Phrase, phrase, phrase_plural
 from ccm_ica.models.common import PartialDate
 from ccm_ica.models.country import Article7Status, TreatyStatus
 from ccm_ica.models.request import RequestStatus
 from ccm_ica.problems import Problem, Severity
-from ccm_ica.facts.deadlines import current_deadline, deadline_phrase, extension_in_force, happened, months_between, pending_extension
 
 
 class Urgency(str, Enum):

@@ -11,8 +11,8 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from ccm_ica.i18n import long_date
 from ccm_ica.content.site import Site
+from ccm_ica.i18n import long_date
 from ccm_ica.models.common import PartialDate
 
 FILE_NAME = "changes.atom"

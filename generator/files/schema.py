@@ -21,9 +21,9 @@ def schema_of(model: type[BaseModel], title: str) -> dict[str, Any]:
 
 def schema_models() -> dict[str, tuple[type[BaseModel], str]]:
     """File name → (model, title): one schema per kind and one for site_config.yml."""
-    from ccm_ica.models.kinds import KINDS
     from ccm_ica.content.load import CONFIG_FILE
     from ccm_ica.models.config import SiteConfig
+    from ccm_ica.models.kinds import KINDS
 
     models = {f"{kind.name}.schema.json": (kind.model, f"{kind.label} ({kind.folder}/<id>.yml)") for kind in KINDS}
     models["site_config.schema.json"] = (SiteConfig, CONFIG_FILE)

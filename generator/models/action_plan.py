@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from enum import Enum
 
+from ccm_ica.models.common import (
+    CountryRef,
+    HeadingRef,
+    MeetingRef,
+    OptionalSources,
+    PartialDate,
+    Record,
+    SourceRef,
+    Sources,
+    Text,
+)
 from pydantic import Field
-
-from ccm_ica.models.common import CountryRef, HeadingRef, MeetingRef, OptionalSources, PartialDate, Record, SourceRef, Sources, Text
 
 
 class Paragraph(Record):

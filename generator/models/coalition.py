@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from enum import Enum
 
-from pydantic import Field
-
 from ccm_ica.models.common import CountryRef, OptionalSources, PartialDate, Record, Sources, Text
 from ccm_ica.models.enums import Article
+from pydantic import Field
 
 
 class Stage(str, Enum):

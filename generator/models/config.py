@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import Field
-
 from ccm_ica.models.common import Record, Text
+from pydantic import Field
 
 
 class Windows(Record):

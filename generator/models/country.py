@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
-from pydantic import Field
-
 from ccm_ica.models.common import MeetingRef, OptionalSources, PartialDate, Record, Sources, Text
 from ccm_ica.models.enums import Article
+from pydantic import Field
 
 
 class TreatyStatus(str, Enum):

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
-from pydantic import Field
-
 from ccm_ica.models.common import CoalitionRef, CountryRef, Record, Sources, Text
+from pydantic import Field
 
 
 class MeetingKind(str, Enum):

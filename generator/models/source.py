@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from enum import Enum
 
-from pydantic import Field
-
 from ccm_ica.models.common import PartialDate, Record, Text
+from pydantic import Field
 
 
 class SourceKind(str, Enum):

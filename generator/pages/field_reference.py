@@ -13,17 +13,16 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated, Any
 
-from pydantic import BaseModel
-from pydantic.fields import FieldInfo
-
-from ccm_ica.i18n import N_, _
-from ccm_ica.models.kinds import KINDS, KINDS_BY_NAME
-from ccm_ica.pages.labels import term
 from ccm_ica.content.load import CONFIG_FILE
+from ccm_ica.i18n import N_, _
 from ccm_ica.markdown_text import english_only
 from ccm_ica.models.common import LocalizedText, PartialDate, Ref
 from ccm_ica.models.config import SiteConfig
+from ccm_ica.models.kinds import KINDS, KINDS_BY_NAME
+from ccm_ica.pages.labels import term
 from ccm_ica.scaffold import example, record_text
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 # Types in words, translated where shown; the model's descriptions of fields stay in English.
 _SIMPLE = {
@@ -158,12 +157,15 @@ REFERENCE_SLUGS = (*(kind.name for kind in KINDS), "site-config")
 
 def file_references() -> list[FileReference]:
     """One reference per kind of record, then site_config.yml; words in the page's language."""
-    references = [
-        FileReference(kind.name, term(kind), _("One file per record, in the folder %(folder)s/", folder=kind.folder),
-                      _about(kind.model), tuple(_sections(kind.model)), example(kind))
-        for kind in KINDS
-    ]
-    references.append(FileReference("site-config", _("site settings"),
-                                    _("One file, %(file)s, at the top of the repository", file=CONFIG_FILE), _about(SiteConfig),
-                                    tuple(_sections(SiteConfig)), record_text(None, SiteConfig, {}, [str(_about(SiteConfig))])))
-    return references
+    return [file_reference(slug) for slug in REFERENCE_SLUGS]
+
+
+def file_reference(slug: str) -> FileReference:
+    """The reference of one kind of file (REFERENCE_SLUGS), in the page's language."""
+    if slug == "site-config":
+        return FileReference("site-config", _("site settings"),
+                             _("One file, %(file)s, at the top of the repository", file=CONFIG_FILE), _about(SiteConfig),
+                             tuple(_sections(SiteConfig)), record_text(None, SiteConfig, {}, [str(_about(SiteConfig))]))
+    kind = KINDS_BY_NAME[slug]
+    return FileReference(kind.name, term(kind), _("One file per record, in the folder %(folder)s/", folder=kind.folder),
+                         _about(kind.model), tuple(_sections(kind.model)), example(kind))

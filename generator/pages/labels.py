@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from enum import Enum
 
+from ccm_ica.facts.reminders import Topic, Urgency
 from ccm_ica.i18n import N_, _
-from ccm_ica.models.kinds import Kind
 from ccm_ica.models.action_plan import ActivityStatus, Measure
 from ccm_ica.models.coalition import Stage
-from ccm_ica.models.enums import Area, Article, HelpKind
 from ccm_ica.models.country import Article7Status, Role, TreatyStatus
+from ccm_ica.models.enums import Area, Article, HelpKind
+from ccm_ica.models.kinds import Kind
 from ccm_ica.models.meeting import FollowUpStatus, MeetingKind
 from ccm_ica.models.request import Channel, RequestStatus
 from ccm_ica.models.source import SourceKind
-from ccm_ica.facts.reminders import Topic, Urgency
 
 # Keyed by class first: members of two str enums with the same value ("planned") are equal.
 LABELS: dict[type[Enum], dict[Enum, str]] = {

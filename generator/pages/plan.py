@@ -12,7 +12,7 @@ from typing import Any
 
 from ccm_ica.content.load import Entry
 from ccm_ica.content.site import Site
-from ccm_ica.pages import views
+from ccm_ica.pages import timeline, views
 from ccm_ica.pages.field_reference import REFERENCE_SLUGS
 from ccm_ica.problems import ContentError, Problem
 
@@ -57,7 +57,7 @@ def plan_pages(site: Site) -> list[PlannedPage]:
           for entry in site.entries["countries"].values()),
         PlannedPage("requests/index.md", "requests.md.j2", views.requests),
         PlannedPage("deadlines/index.md", "deadlines.md.j2", views.deadlines),
-        PlannedPage("timeline/index.md", "timeline.md.j2", views.timeline),
+        PlannedPage("timeline/index.md", "timeline.md.j2", timeline.timeline),
         PlannedPage("coalitions/index.md", "coalitions.md.j2", views.coalitions),
         PlannedPage("action-plan/index.md", "action_plan.md.j2", views.action_plan),
         PlannedPage("meetings/index.md", "meetings.md.j2", views.meetings),

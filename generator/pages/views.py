@@ -9,10 +9,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup
-
 from ccm_ica.content.load import Entry
 from ccm_ica.facts import Facts
+from ccm_ica.facts.deadlines import coalition_stage, happened, months_between, next_deadline
 from ccm_ica.facts.reminders import by_topic
 from ccm_ica.files import data as data_files
 from ccm_ica.i18n import DEFAULT, _, country_name, current, long_date
@@ -20,8 +19,8 @@ from ccm_ica.models.common import PartialDate
 from ccm_ica.models.enums import Area
 from ccm_ica.models.request import Request, RequestStatus
 from ccm_ica.pages import charts
-from ccm_ica.pages.field_reference import file_references
-from ccm_ica.facts.deadlines import coalition_stage, happened, months_between, next_deadline
+from ccm_ica.pages.field_reference import file_reference, file_references
+from markupsafe import Markup
 
 OPEN = (RequestStatus.open, RequestStatus.partly_met)
 RECENT_CHANGES = 50  # records listed on /changes/; the git history has the rest
@@ -39,7 +38,7 @@ class PageInputs:
 
 def countries_sorted(facts: Facts) -> list[Entry]:
     """In the page's alphabetical order: "Allemagne" among the A's of the French pages."""
-    return sorted(facts.site.entries["countries"].values(), key=lambda e: _alphabetical(_name(e)))
+    return sorted(facts.site.entries["countries"].values(), key=lambda e: _alphabetical(state_name(e)))
 
 
 def evidence_based(request: Request) -> bool | None:
@@ -178,7 +177,7 @@ def deadlines(inputs: PageInputs) -> dict[str, Any]:
     table (a chart gives no date its table does not: completed ledgers have their own section)."""
     facts = inputs.facts
     found = _deadline_rows(facts)
-    ledgers = [charts.ledger_row(_("%(country)s, Art. %(article)s", country=_name(r["country"]), article=r["obligation"].article.value),
+    ledgers = [charts.ledger_row(_("%(country)s, Art. %(article)s", country=state_name(r["country"]), article=r["obligation"].article.value),
                                  r["obligation"], facts.meeting_dates, facts.as_of) for r in found["rows"]]
     title = _("Article 3 and 4 deadlines as of %(date)s", date=long_date(facts.as_of))
     return {**found, "chart": ledgers and charts.deadlines_chart("chart-deadlines", title, ledgers, facts.as_of)}
@@ -196,50 +195,12 @@ def _ledger_chart(facts: Facts, entry: Entry) -> Any:
     """The State's Article 3 and 4 deadline ledgers as one small timeline, if it has any."""
     rows = [charts.ledger_row(_("Article %(article)s", article=o.article.value), o, facts.meeting_dates, facts.as_of)
             for o in entry.record.obligations if o.article.value in (3, 4) and (o.deadline or o.extensions)]
-    title = _("%(country)s: Article 3 and 4 deadlines as of %(date)s", country=_name(entry), date=long_date(facts.as_of))
+    title = _("%(country)s: Article 3 and 4 deadlines as of %(date)s", country=state_name(entry), date=long_date(facts.as_of))
     # 4.8 in (461 px): at the 70 % it may shrink to, it fits a 360 px phone's column unscrolled.
     return rows and charts.deadlines_chart("chart-ledger", title, rows, facts.as_of, width=4.8)
 
 
-def timeline(inputs: PageInputs) -> dict[str, Any]:
-    facts = inputs.facts
-    site, events = facts.site, []
-
-    def add(when: dt.date | PartialDate, about: str | None, text: str, kind: str, record: tuple[str, str],
-            sources: list[str]) -> None:
-        """An event; `about` (a State, a coalition) goes before the text, which may come from YAML."""
-        start = when.start if isinstance(when, PartialDate) else when
-        events.append({"when": when, "sort": (start, kind, str(about or ""), str(text)), "year": start.year, "about": about,
-                       "text": text, "kind": kind, "record": record, "past": start <= facts.as_of, "sources": sources})
-
-    for entry in facts.meetings_sorted:
-        add(entry.record.date, None, entry.record.title, "meeting", ("meetings", entry.id), entry.record.sources)
-    for entry in countries_sorted(facts):
-        name, at = _name(entry), ("countries", entry.id)
-        for o in entry.record.obligations:
-            article = o.article.value
-            if o.deadline:
-                add(o.deadline, name, _("Article %(article)s deadline", article=article), "deadline", at, o.sources or entry.record.sources)
-            for x in o.extensions:
-                add(x.new_deadline, name, _("Article %(article)s extended deadline", article=article), "extension", at,
-                    x.sources or entry.record.sources)
-            if o.completed:
-                add(o.completed, name, _("Article %(article)s completed", article=article), "completion", at,
-                    o.sources or entry.record.sources)
-    for entry in site.entries["activities"].values():
-        if entry.record.start:
-            add(entry.record.start, _("Work plan"), entry.record.title, "activity", ("activities", entry.id), entry.record.sources)
-    for entry in site.entries["coalitions"].values():
-        for m in entry.record.milestones:
-            add(m.date, entry.record.title, m.text, "coalition", ("coalitions", entry.id), m.sources or entry.record.sources)
-    events.sort(key=lambda e: e["sort"])
-    years: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for event in events:
-        years[event["year"]].append(event)
-    return {"years": sorted(years.items())}
-
-
-def _name(entry: Entry) -> str:
+def state_name(entry: Entry) -> str:
     """A State's name in the page's language."""
     return country_name(entry.id, entry.record.name)
 
@@ -335,4 +296,4 @@ def field_references(inputs: PageInputs) -> dict[str, Any]:
 
 
 def field_reference(inputs: PageInputs, slug: str) -> dict[str, Any]:
-    return {"reference": next(r for r in file_references() if r.slug == slug)}
+    return {"reference": file_reference(slug)}

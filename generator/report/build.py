@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ccm_ica.i18n import DEFAULT, long_date, using
 from ccm_ica.content.site import Site
-from ccm_ica.models.meeting import FollowUpStatus
 from ccm_ica.facts import Facts
 from ccm_ica.facts.deadlines import coalition_stage, happened
-from ccm_ica.report.document import Bullets, Document, Heading, Paragraph, Table
 from ccm_ica.facts.indicators import MEETING_MEASURES, REPORTED_MEASURES, Indicators
 from ccm_ica.facts.outputs import NOT_MEASURABLE, OutputResult
+from ccm_ica.i18n import DEFAULT, long_date, using
+from ccm_ica.models.meeting import FollowUpStatus
+from ccm_ica.report.document import Bullets, Document, Heading, Paragraph, Table
 
 _MEASURE_LABELS = {
     "states-requesting": "States Parties requesting assistance",
