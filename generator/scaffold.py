@@ -13,7 +13,6 @@ import json
 import re
 import sys
 import textwrap
-import typing
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -22,6 +21,7 @@ import pycountry
 from ccm_ica.content.placeholders import PLACEHOLDER
 from ccm_ica.files.schema import modeline
 from ccm_ica.models.enums import Area
+from ccm_ica.models.fields import field_shape
 from ccm_ica.models.kinds import KINDS_BY_NAME, Kind
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
@@ -39,25 +39,12 @@ class UsageError(Exception):
 # --- the YAML text ----------------------------------------------------------------------
 
 
-def _unwrap(annotation: Any) -> Any:
-    """The type under Optional[...] and Annotated[...]."""
-    while True:
-        if typing.get_origin(annotation) is Annotated:
-            annotation = typing.get_args(annotation)[0]
-            continue
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        if typing.get_origin(annotation) not in (list, tuple) and len(args) == 1:
-            annotation = args[0]
-            continue
-        return annotation
-
-
 def _placeholder(info: FieldInfo) -> str:
     """TODO written the way the real value will be: in a list, bare, or quoted like text and dates."""
-    annotation = _unwrap(info.annotation)
-    if typing.get_origin(annotation) in (list, tuple):
+    shape = field_shape(info)
+    if shape.is_list:
         return f"[{PLACEHOLDER}]"
-    if isinstance(annotation, type) and issubclass(annotation, (Enum, int, float, bool)):
+    if shape.enum or shape.target in (int, float, bool):
         return PLACEHOLDER
     return f'"{PLACEHOLDER}"'
 
@@ -83,12 +70,10 @@ def _comment(text: str, indent: str, first: str = "# ", rest: str = "# ") -> lis
 
 def _enum_note(info: FieldInfo) -> list[str]:
     """Allowed values, when the description does not already list them all."""
-    annotation = _unwrap(info.annotation)
-    if typing.get_origin(annotation) in (list, tuple):
-        annotation = _unwrap(typing.get_args(annotation)[0])
-    if not (isinstance(annotation, type) and issubclass(annotation, Enum)):
+    enum = field_shape(info).enum
+    if enum is None:
         return []
-    values = [str(member.value) for member in annotation]
+    values = [str(member.value) for member in enum]
     return [] if all(v in (info.description or "") for v in values) else [f"One of: {', '.join(values)}."]
 
 
@@ -100,9 +85,9 @@ def field_lines(model: type[BaseModel], values: dict[str, Any], indent: str = ""
             continue
         notes = [info.description or ""] + (_enum_note(info) if name not in values else [])
         lines += _comment(" ".join(notes).strip(), indent)
-        nested = _unwrap(info.annotation)
-        if name not in values and isinstance(nested, type) and issubclass(nested, BaseModel):
-            lines += [f"{indent}{name}:", *field_lines(nested, {}, indent + "  ")]
+        shape = field_shape(info)
+        if name not in values and shape.model and not shape.is_list:
+            lines += [f"{indent}{name}:", *field_lines(shape.model, {}, indent + "  ")]
         else:
             lines.append(f"{indent}{name}: {_yaml_value(values[name]) if name in values else _placeholder(info)}")
     return lines

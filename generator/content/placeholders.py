@@ -11,8 +11,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ccm_ica.content.pydantic_errors import _enum_of, _field_at, dotted
+from ccm_ica.content.pydantic_errors import dotted
 from ccm_ica.content.yaml_lines import Locations, Path_
+from ccm_ica.models.fields import field_at, field_shape
 from ccm_ica.problems import Problem
 from pydantic import BaseModel
 
@@ -36,8 +37,8 @@ def placeholder_problems(model: type[BaseModel], data: Any, shown: str, location
     """One problem per placeholder, saying what to write instead."""
     problems = []
     for path in placeholder_paths(data):
-        field, _ = _field_at(model, path)
-        enum = _enum_of(field.annotation) if field else None
+        field, _ = field_at(model, path)
+        enum = field_shape(field).enum if field else None
         if enum is not None:
             what = "write one of: " + ", ".join(str(member.value) for member in enum)
         else:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import difflib
 import typing
-from enum import Enum
 from typing import Any
 
 from ccm_ica.content.yaml_lines import Locations
+from ccm_ica.models.fields import field_at, field_shape
 from ccm_ica.problems import Problem
 from pydantic import BaseModel, ValidationError
-from pydantic.fields import FieldInfo
 
 T = typing.TypeVar("T", bound=BaseModel)
 
@@ -40,44 +39,10 @@ def dotted(loc: tuple[Any, ...]) -> str:
     return text
 
 
-def _field_at(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[FieldInfo | None, type[BaseModel]]:
-    """The field a pydantic error location points at, and the model that owns it."""
-    owner, info = model, None
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        info = owner.model_fields.get(part)
-        if info is None:
-            return None, owner
-        inner = _inner_model(info.annotation)
-        if inner is not None and part != loc[-1]:
-            owner = inner
-    return info, owner
-
-
-def _find_type(annotation: Any, wanted: type) -> Any:
-    """The first class inside `annotation` (Optional, list, Annotated…) that subclasses `wanted`."""
-    if isinstance(annotation, type) and issubclass(annotation, wanted):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _find_type(arg, wanted)
-        if found is not None:
-            return found
-    return None
-
-
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    return _find_type(annotation, BaseModel)
-
-
-def _enum_of(annotation: Any) -> type[Enum] | None:
-    return _find_type(annotation, Enum)
-
-
 def _problem(model: type[BaseModel], path: str, locations: Locations, detail: dict[str, Any]) -> Problem:
     loc = tuple(part for part in detail["loc"] if not (isinstance(part, str) and part.startswith("function-")))
     kind, value = detail["type"], detail.get("input")
-    field, owner = _field_at(model, loc)
+    field, owner = field_at(model, loc)
     name = dotted(loc)
     description = (field.description or "") if field else ""
     shown = f"'{value}'" if isinstance(value, str) else repr(value)
@@ -94,7 +59,7 @@ def _problem(model: type[BaseModel], path: str, locations: Locations, detail: di
                        f"add `{loc[-1]}:` here: {description}".rstrip(": "))
 
     line, column = locations.of(loc)
-    enum = _enum_of(field.annotation) if field else None
+    enum = field_shape(field).enum if field else None
     if kind == "enum" and enum is not None:
         return Problem(path, line, column, f"{name}: {shown} is not an allowed value",
                        "use one of: " + ", ".join(str(member.value) for member in enum))

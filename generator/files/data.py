@@ -13,7 +13,6 @@ import datetime as dt
 import io
 import json
 import os
-import typing
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,8 +25,8 @@ from ccm_ica.files import atom, ical
 from ccm_ica.files.schema import schema_models, schema_of, schema_text
 from ccm_ica.i18n import DEFAULT, _, using
 from ccm_ica.markdown_text import english_only
-from ccm_ica.models.common import Ref
 from ccm_ica.models.enums import Area, Article
+from ccm_ica.models.fields import field_shape
 from ccm_ica.models.kinds import KINDS, Kind
 from pydantic import BaseModel
 
@@ -52,30 +51,6 @@ class Column:
 
 
 # --- what a field holds -------------------------------------------------------------------
-
-
-def _shape(annotation: Any) -> tuple[str, Any]:
-    """('model', M), ('list', shape), ('ref', kind), ('enum', E) or ('scalar', None)."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        base, *extras = typing.get_args(annotation)
-        ref = next((extra for extra in extras if isinstance(extra, Ref)), None)
-        return ("ref", ref.kind) if ref else _shape(base)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return ("model", annotation)
-    if isinstance(annotation, type) and issubclass(annotation, Enum):
-        return ("enum", annotation)
-    if origin is list:
-        return ("list", _shape(typing.get_args(annotation)[0]))
-    for arg in typing.get_args(annotation):  # X | None
-        if arg is not type(None):
-            return _shape(arg)
-    return ("scalar", None)
-
-
-def _field_shape(info: Any) -> tuple[str, Any]:
-    annotation = typing.Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
-    return _shape(annotation)
 
 
 # --- cells ----------------------------------------------------------------------------------
@@ -130,22 +105,21 @@ def columns(model: type[BaseModel], labels: dict[str, dict[str, str]], prefix: s
     for name, info in model.model_fields.items():
         header, description, note = prefix + name, info.description or "", ""
         value = (lambda n, g: lambda record: getattr(g(record), n, None) if g(record) is not None else None)(name, get)
-        what, inner = _field_shape(info)
-        if what == "model":
-            found += columns(inner, labels, header + ".", value)
+        shape = field_shape(info)
+        if shape.model and not shape.is_list:
+            found += columns(shape.model, labels, header + ".", value)
             continue
-        if what == "list" and inner[0] == "model":
-            note = _("A JSON array of objects with: %(fields)s.", fields=", ".join(inner[1].model_fields))
+        if shape.model:
+            note = _("A JSON array of objects with: %(fields)s.", fields=", ".join(shape.model.model_fields))
         found.append(Column(header, description, (lambda v: lambda record: text(v(record)))(value), note))
-        target = inner if what == "list" else (what, inner)
-        if target[0] == "ref" and target[1] in labels:
-            names = labels[target[1]]
-            word = _LABELLED[target[1]]
+        if shape.kind == "ref" and shape.target in labels:
+            names = labels[shape.target]
+            word = _LABELLED[shape.target]
             note = (_("The name of each record in %(column)s.", column=header) if word == "name"
                     else _("The title of each record in %(column)s.", column=header))
             found.append(Column(f"{header}_{word}", "",
                                 (lambda v, n: lambda record: _each(v(record), lambda i: n.get(i, "")))(value, names), note))
-        elif target[0] == "enum" and target[1] in (Area, Article):
+        elif shape.enum in (Area, Article):
             found.append(Column(f"{header}_label", "", (lambda v: lambda record: _each(v(record), enum_label))(value),
                                 _("%(column)s in words.", column=header)))
     return found

@@ -7,22 +7,19 @@ fails when a field has no description or is missing from the pages.
 from __future__ import annotations
 
 import datetime as dt
-import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
-from enum import Enum
-from typing import Annotated, Any
 
 from ccm_ica.content.load import CONFIG_FILE
 from ccm_ica.i18n import N_, _
 from ccm_ica.markdown_text import english_only
-from ccm_ica.models.common import LocalizedText, PartialDate, Ref
+from ccm_ica.models.common import LocalizedText, PartialDate
 from ccm_ica.models.config import SiteConfig
+from ccm_ica.models.fields import Shape, shapes
 from ccm_ica.models.kinds import KINDS, KINDS_BY_NAME
 from ccm_ica.pages.labels import term
 from ccm_ica.scaffold import example, record_text
 from pydantic import BaseModel
-from pydantic.fields import FieldInfo
 
 # Types in words, translated where shown; the model's descriptions of fields stay in English.
 _SIMPLE = {
@@ -74,48 +71,27 @@ class FileReference:
         return _("Field reference: %(kind)s", kind=self.label)
 
 
-def _with_metadata(info: FieldInfo) -> Any:
-    """The field's type with its Annotated markers (a Ref), which pydantic keeps apart."""
-    return Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
-
-
-def describe(annotation: Any) -> tuple[str, tuple[str, ...], type[BaseModel] | None]:
-    """(type in words, allowed values, model of a group of fields) of a type annotation."""
-    origin = typing.get_origin(annotation)
-    if origin is Annotated:
-        base, *extras = typing.get_args(annotation)
-        ref = next((extra for extra in extras if isinstance(extra, Ref)), None)
-        return (_("%(kind)s id", kind=term(KINDS_BY_NAME[ref.kind])), (), None) if ref else describe(base)
-    if origin in (list, tuple):
-        text, allowed, model = describe(typing.get_args(annotation)[0])
+def describe(shape: Shape) -> tuple[str, tuple[str, ...], type[BaseModel] | None]:
+    """(type in words, allowed values, model of a group of fields) of a field's Shape."""
+    if shape.is_list:
+        text, allowed, model = describe(Shape(shape.kind, shape.target))
         return _("list of: %(type)s", type=text), allowed, model
-    options = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-    if options:  # Optional[...]: whether it may be left out is the "required" column's business
-        return describe(options[0])
-    if isinstance(annotation, type) and issubclass(annotation, Enum):
-        return _("allowed value"), tuple(str(member.value) for member in annotation), None
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return _("group of fields"), (), annotation
-    return (_(_SIMPLE[annotation]) if annotation in _SIMPLE else str(annotation)), (), None
-
-
-def _is_list(annotation: Any) -> bool:
-    """A list of values (possibly optional), whose entries the check names with []."""
-    origin = typing.get_origin(annotation)
-    if origin is Annotated:
-        return _is_list(typing.get_args(annotation)[0])
-    if origin in (list, tuple):
-        return True
-    options = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-    return bool(options) and _is_list(options[0])
+    if shape.kind == "ref":
+        return _("%(kind)s id", kind=term(KINDS_BY_NAME[shape.target])), (), None
+    if shape.enum:
+        return _("allowed value"), tuple(str(member.value) for member in shape.enum), None
+    if shape.model:
+        return _("group of fields"), (), shape.model
+    # Optional or not: whether a field may be left out is the "required" column's business.
+    return (_(_SIMPLE[shape.target]) if shape.target in _SIMPLE else str(shape.target)), (), None
 
 
 def _sections(model: type[BaseModel], path: str = "") -> Iterator[Section]:
     rows, nested = [], []
-    for name, info in model.model_fields.items():
-        text, allowed, inner = describe(_with_metadata(info))
+    for name, info, shape in shapes(model):
+        text, allowed, inner = describe(shape)
         field_path = f"{path}.{name}" if path else name
-        inner_path = field_path + ("[]" if _is_list(_with_metadata(info)) else "")
+        inner_path = field_path + ("[]" if shape.is_list else "")
         anchor = _anchor(inner_path) if inner else None
         rows.append(FieldRow(field_path, text, info.is_required(), allowed, english_only(info.description or ""), anchor))
         if inner:
@@ -143,10 +119,9 @@ def nested_models(model: type[BaseModel]) -> Iterator[type[BaseModel]]:
             return
         seen.add(current)
         yield current
-        for info in current.model_fields.values():
-            inner = describe(_with_metadata(info))[2]
-            if inner is not None:
-                yield from walk(inner)
+        for _name, _info, shape in shapes(current):
+            if shape.model is not None:
+                yield from walk(shape.model)
 
     yield from walk(model)
 
