@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from ccm_ica.models.common import CountryRef, OptionalSources, PartialDate, Record, Sources, Text
+from ccm_ica.models.common import CountryRef, LocalizedText, OptionalSources, PartialDate, Record, Sources
 from ccm_ica.models.enums import Article
 from pydantic import Field
 
@@ -31,7 +31,7 @@ class Milestone(Record):
     """A dated step; its stage, if given, is the coalition's stage from that date on."""
 
     date: PartialDate = Field(description="When (YYYY, YYYY-MM or YYYY-MM-DD).")
-    text: Text = Field(description="What happened.")
+    text: LocalizedText = Field(description="What happened.")
     stage: Stage | None = Field(default=None, description="The stage the coalition entered on that date, if it changed.")
     sources: OptionalSources
 
@@ -39,11 +39,11 @@ class Milestone(Record):
 class Coalition(Record):
     """A Country Coalition: content/coalitions/<slug>.yml."""
 
-    title: Text = Field(description="A short name, e.g. 'Botswana: stockpile destruction'.")
+    title: LocalizedText = Field(description="A short name, e.g. 'Botswana: stockpile destruction'.")
     country: CountryRef = Field(description="ISO3 code of the affected State at the centre of the coalition.")
     partners: list[Partner] = Field(default_factory=list, description="States and organisations working with it.")
     focus: list[Article] = Field(min_length=1, description="The articles (3, 4, 5, 9) the coalition works on.")
-    description: Text | None = Field(default=None, description="What the coalition is for.")
+    description: LocalizedText | None = Field(default=None, description="What the coalition is for.")
     milestones: list[Milestone] = Field(default_factory=list, description="Dated steps, oldest first.")
-    note: Text | None = Field(default=None, description="Anything a reader should know, including doubts.")
+    note: LocalizedText | None = Field(default=None, description="Anything a reader should know, including doubts.")
     sources: Sources

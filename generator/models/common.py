@@ -71,10 +71,6 @@ class PartialDate:
         """The first day the date may mean: what counts against an as-of date."""
         return dt.date(self.year, self.month or 1, self.day or 1)
 
-    @property
-    def precision(self) -> str:
-        return "day" if self.day else "month" if self.month else "year"
-
     def __str__(self) -> str:
         if self.day:
             return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
@@ -199,4 +195,3 @@ class LocalizedText(str):
         }
 
 
-Text = LocalizedText

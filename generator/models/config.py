@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ccm_ica.models.common import Record, Text
+from ccm_ica.models.common import LocalizedText, Record
 from pydantic import Field
 
 
@@ -27,11 +27,9 @@ class ReportingPeriod(Record):
 class SiteConfig(Record):
     """The generator's settings, in site_config.yml at the project root."""
 
-    title: Text = Field(description="The site's title (or one per language: en, fr, es…).")
-    description: Text = Field(description="One sentence on what the site is (or one per language).")
+    title: LocalizedText = Field(description="The site's title (or one per language: en, fr, es…).")
+    description: LocalizedText = Field(description="One sentence on what the site is (or one per language).")
     as_of: dt.date = Field(description="Statuses are computed as of this date; records dated after it do not count.")
     reporting_period: ReportingPeriod = Field(description="The period of the progress report.")
     windows: Windows = Field(default_factory=Windows, description="Warning windows, in months.")
     languages: list[str] = Field(default_factory=lambda: ["en"], min_length=1, description="Language codes the site is published in; the first is the default.")
-    repository_url: str | None = Field(default=None, pattern=r"^https://", description="Where the content lives, for 'edit this page' links.")
-    edit_branch: str = Field(default="main", description="Branch that 'edit this page' links open.")

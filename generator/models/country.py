@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
-from ccm_ica.models.common import MeetingRef, OptionalSources, PartialDate, Record, Sources, Text
+from ccm_ica.models.common import LocalizedText, MeetingRef, OptionalSources, PartialDate, Record, Sources
 from ccm_ica.models.enums import Article
 from pydantic import Field
 
@@ -44,7 +44,7 @@ class Extension(Record):
     decided_at: MeetingRef | None = Field(default=None, description="Id of the meeting (content/meetings/) that decided the request; leave out while pending.")
     new_deadline: dt.date = Field(description="The deadline requested or granted (YYYY-MM-DD).")
     granted: bool | None = Field(default=None, description="true once granted, false if refused; leave out while pending or unknown.")
-    note: Text | None = Field(default=None, description="Anything a reader should know, e.g. an interim extension.")
+    note: LocalizedText | None = Field(default=None, description="Anything a reader should know, e.g. an interim extension.")
     sources: OptionalSources
 
 
@@ -52,11 +52,11 @@ class Obligation(Record):
     """The State's obligation under one article, with its deadline ledger."""
 
     article: Article = Field(description="3 stockpile destruction, 4 clearance, 5 victim assistance, 9 national implementation.")
-    summary: Text | None = Field(default=None, description="One sentence on what the State has to do under this article.")
+    summary: LocalizedText | None = Field(default=None, description="One sentence on what the State has to do under this article.")
     deadline: dt.date | None = Field(default=None, description="The original deadline (Articles 3 and 4), YYYY-MM-DD.")
     extensions: list[Extension] = Field(default_factory=list, description="Extension requests in the order they were made.")
     completed: PartialDate | None = Field(default=None, description="When the State completed the obligation (YYYY, YYYY-MM or YYYY-MM-DD).")
-    note: Text | None = Field(default=None, description="Anything a reader should know, including doubts about a fact.")
+    note: LocalizedText | None = Field(default=None, description="Anything a reader should know, including doubts about a fact.")
     sources: OptionalSources
 
 
@@ -86,10 +86,10 @@ class Country(Record):
     official_name: str | None = Field(default=None, description="Official English name, if it differs.")
     treaty: Treaty | None = Field(default=None, description="Signature, ratification and entry into force.")
     roles: list[Role] = Field(default_factory=list, description="affected, donor, coordinator, president.")
-    roles_note: Text | None = Field(default=None, description="What the roles rest on, e.g. 'Coordinator on International Cooperation and Assistance 2017-18'.")
+    roles_note: LocalizedText | None = Field(default=None, description="What the roles rest on, e.g. 'Coordinator on International Cooperation and Assistance 2017-18'.")
     obligations: list[Obligation] = Field(default_factory=list, description="One entry per article under which the State has or had obligations.")
     article7_reports: list[Article7Report] = Field(default_factory=list, description="Article 7 transparency reports known, by year.")
     focal_point: str | None = Field(default=None, description="National focal point or authority for the Convention.")
-    notes: Text | None = Field(default=None, description="Free text for anything else the sources say.")
+    notes: LocalizedText | None = Field(default=None, description="Free text for anything else the sources say.")
     last_reviewed: dt.date = Field(description="When a coordinator last checked this record against its sources (YYYY-MM-DD).")
     sources: Sources

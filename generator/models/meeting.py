@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
-from ccm_ica.models.common import CoalitionRef, CountryRef, Record, Sources, Text
+from ccm_ica.models.common import CoalitionRef, CountryRef, LocalizedText, Record, Sources
 from pydantic import Field
 
 
@@ -37,7 +37,7 @@ class FollowUpStatus(str, Enum):
 class Point(Record):
     """A key point or recommendation, attributed to whoever made it."""
 
-    text: Text = Field(description="The point, in the summary's words where possible.")
+    text: LocalizedText = Field(description="The point, in the summary's words where possible.")
     by: str | None = Field(default=None, description="Who made it, as the summary attributes it (e.g. 'a donor state', 'the ISU').")
     to: str | None = Field(default=None, description="For a recommendation: to whom it is addressed.")
 
@@ -45,10 +45,10 @@ class Point(Record):
 class FollowUp(Record):
     """An action agreed at the meeting."""
 
-    action: Text = Field(description="What is to be done.")
+    action: LocalizedText = Field(description="What is to be done.")
     owner: str = Field(min_length=1, description="Who is to do it.")
     status: FollowUpStatus = Field(description="planned, ongoing, done, dropped or not-reported.")
-    note: Text | None = Field(default=None, description="What came of it, with its source in the record's sources.")
+    note: LocalizedText | None = Field(default=None, description="What came of it, with its source in the record's sources.")
 
 
 class Figure(Record):
@@ -58,7 +58,7 @@ class Figure(Record):
         pattern=r"^[a-z0-9-]+$",
         description="What is counted, as a slug; states-requesting, states-providing and states-receiving are compared with the computed indicators.",
     )
-    label: Text = Field(description="The figure as a reader should read it.")
+    label: LocalizedText = Field(description="The figure as a reader should read it.")
     year: int | None = Field(default=None, description="The year the figure is for.")
     value: float = Field(description="The number reported.")
     unit: str | None = Field(default=None, description="'states', 'percent', 'reports'…")
@@ -68,7 +68,7 @@ class Figure(Record):
 class Meeting(Record):
     """A meeting and its summary: content/meetings/<slug>.yml."""
 
-    title: Text = Field(description="The meeting's title.")
+    title: LocalizedText = Field(description="The meeting's title.")
     kind: MeetingKind = Field(description="affected-only, donor-only, joint, intersessional, workshop, seminar, msp, review-conference, preparatory, bilateral.")
     date: dt.date = Field(description="First (or only) day, YYYY-MM-DD.")
     end_date: dt.date | None = Field(default=None, description="Last day, for meetings over several days.")
@@ -77,16 +77,16 @@ class Meeting(Record):
     city: str = Field(min_length=1, description="Where it was held, or 'online'.")
     venue: str | None = Field(default=None, description="Building, e.g. 'United Nations Office in Vienna'.")
     room: str | None = Field(default=None, description="Room, e.g. 'M6'.")
-    occasion: Text | None = Field(default=None, description="What it was held alongside, e.g. 'margins of the APMBC 16MSP'.")
+    occasion: LocalizedText | None = Field(default=None, description="What it was held alongside, e.g. 'margins of the APMBC 16MSP'.")
     hosts: list[str] = Field(default_factory=list, description="Who convened or chaired it, as the source names them.")
     host_countries: list[CountryRef] = Field(default_factory=list, description="ISO3 codes of the hosting or chairing States.")
-    participants: Text | None = Field(default=None, description="Who took part, as the summary says (e.g. 'about 15 donor states').")
-    summary: Text | None = Field(default=None, description="A short paragraph on what the meeting was for.")
+    participants: LocalizedText | None = Field(default=None, description="Who took part, as the summary says (e.g. 'about 15 donor states').")
+    summary: LocalizedText | None = Field(default=None, description="A short paragraph on what the meeting was for.")
     key_points: list[Point] = Field(default_factory=list, description="Key points raised.")
     recommendations: list[Point] = Field(default_factory=list, description="Recommendations and outcomes.")
     follow_ups: list[FollowUp] = Field(default_factory=list, description="Follow-up actions, with owner and status.")
     figures: list[Figure] = Field(default_factory=list, description="Numbers reported at the meeting.")
-    note: Text | None = Field(default=None, description="Anything a reader should know, including doubts about a fact (e.g. an assumed place).")
+    note: LocalizedText | None = Field(default=None, description="Anything a reader should know, including doubts about a fact (e.g. an assumed place).")
     countries: list[CountryRef] = Field(default_factory=list, description="ISO3 codes of the States the meeting concerned or named.")
     coalitions: list[CoalitionRef] = Field(default_factory=list, description="Ids of Country Coalitions discussed.")
     sources: Sources

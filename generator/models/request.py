@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from enum import Enum
 
-from ccm_ica.models.common import CountryRef, MeetingRef, Money, OptionalSources, PartialDate, Record, Sources, Text
+from ccm_ica.models.common import (
+    CountryRef,
+    LocalizedText,
+    MeetingRef,
+    Money,
+    OptionalSources,
+    PartialDate,
+    Record,
+    Sources,
+)
 from ccm_ica.models.enums import Area, HelpKind
 from pydantic import Field
 
@@ -42,7 +51,7 @@ class Response(Record):
     by: str = Field(min_length=1, description="Who responded: a State or an organisation, as the source names it.")
     country: CountryRef | None = Field(default=None, description="ISO3 code of the responding State, if a State.")
     via: str | None = Field(default=None, description="The organisation that delivered the help, if any (e.g. an operator).")
-    what: Text = Field(description="What was provided or pledged.")
+    what: LocalizedText = Field(description="What was provided or pledged.")
     kinds: list[HelpKind] = Field(default_factory=list, description="financial, technical, material, expertise.")
     date: PartialDate | None = Field(default=None, description="When (YYYY, YYYY-MM or YYYY-MM-DD).")
     amount: Money | None = Field(default=None, description="Amount and currency, where known.")
@@ -58,11 +67,11 @@ class Request(Record):
     meeting: MeetingRef | None = Field(default=None, description="Id of the meeting where the request was made, if made at one.")
     area: Area | None = Field(default=None, description="The obligation area; leave out only where the source does not say.")
     kinds: list[HelpKind] = Field(default_factory=list, description="The kinds of help asked for: financial, technical, material, expertise.")
-    description: Text = Field(description="What was asked for, in the source's words where possible.")
+    description: LocalizedText = Field(description="What was asked for, in the source's words where possible.")
     evidence: Evidence = Field(default_factory=Evidence, description="Which elements of an evidence-based request it has.")
     status: RequestStatus = Field(description="open, partly-met, met, withdrawn or not-reported.")
     responses: list[Response] = Field(default_factory=list, description="Answers from donors and partners.")
-    note: Text | None = Field(default=None, description="Anything a reader should know.")
+    note: LocalizedText | None = Field(default=None, description="Anything a reader should know.")
     last_reviewed: PartialDate | None = Field(default=None, description="When a coordinator last checked this record.")
     sources: Sources
 
@@ -78,5 +87,5 @@ class Assistance(Record):
     area: Area | None = Field(default=None, description="The obligation area it served.")
     kinds: list[HelpKind] = Field(default_factory=list, description="financial, technical, material, expertise.")
     amount: Money | None = Field(default=None, description="Amount in the original currency, where known.")
-    description: Text = Field(description="What was given.")
+    description: LocalizedText = Field(description="What was given.")
     sources: Sources

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from ccm_ica.models.common import PartialDate, Record, Text
+from ccm_ica.models.common import LocalizedText, PartialDate, Record
 from pydantic import Field
 
 
@@ -30,4 +30,4 @@ class Source(Record):
     symbol: str | None = Field(default=None, description="UN document symbol, e.g. CCM/MSP/2018/1.")
     url: str | None = Field(default=None, pattern=r"^https?://", description="Public address (http or https), if any.")
     seed: str | None = Field(default=None, pattern=r"^\d{3}_[0-9a-f]{16}\.txt$", description="File name in the project's seed documents, for the five source documents.")
-    note: Text | None = Field(default=None, description="What the document is, or a caveat on it.")
+    note: LocalizedText | None = Field(default=None, description="What the document is, or a caveat on it.")
