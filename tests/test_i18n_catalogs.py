@@ -33,7 +33,7 @@ from ccm_ica.pages.render import prepare, render_site
 from sitefixture import PROJECT, write_site
 
 LANGUAGES = ("fr", "es")
-KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None, "ngettext": (1, 2), "phrase": None, "phrase_plural": (1, 2)}
 
 
 def _mapping() -> tuple[list[tuple[str, str]], dict[str, dict[str, str]]]:
