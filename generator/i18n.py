@@ -26,6 +26,7 @@ from babel.dates import format_date, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
+
 from ccm_ica.problems import Problem
 
 if TYPE_CHECKING:

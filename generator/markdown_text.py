@@ -7,9 +7,10 @@ import re
 from contextvars import ContextVar
 from urllib.parse import quote
 
+from markupsafe import Markup
+
 from ccm_ica.i18n import current
 from ccm_ica.models.common import LocalizedText
-from markupsafe import Markup
 
 # Set by the renderer for each page: counts texts shown in English for want of a translation.
 untranslated: ContextVar[list[str] | None] = ContextVar("ccm_ica_untranslated", default=None)

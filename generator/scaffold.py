@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import pycountry
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic.fields import FieldInfo
+
 from ccm_ica.content.placeholders import PLACEHOLDER
 from ccm_ica.files.schema import modeline
 from ccm_ica.models.enums import Area
 from ccm_ica.models.fields import field_shape
 from ccm_ica.models.kinds import KINDS_BY_NAME, Kind
-from pydantic import BaseModel, TypeAdapter, ValidationError
-from pydantic.fields import FieldInfo
 
 # Ids stay bare, except words YAML 1.1 tools (the schema check in editors) would read as true/false/null.
 _BARE = re.compile(r"^[a-z][a-z0-9-]*$")

@@ -11,11 +11,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sitebuild import every_file, prepare
+from sitefixture import FILES, write_site
 
 from ccm_ica import cli
 from ccm_ica.emit import languages
-from sitebuild import every_file, prepare
-from sitefixture import FILES, write_site
 
 CONFIG = FILES["site_config.yml"].rstrip() + "\n        languages: [en, fr, es]\n"
 FRENCH = "locale/fr/LC_MESSAGES/messages.po"

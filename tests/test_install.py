@@ -16,7 +16,6 @@ import venv
 from pathlib import Path
 
 import pytest
-
 from sitefixture import PROJECT
 
 # What a copy of the project needs to be built; the code comes from the installed wheel.

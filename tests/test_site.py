@@ -128,11 +128,11 @@ PAYLOAD = "</title><script>alert(1)</script> <img src=x onerror=alert(2)> [x](ja
 
 def _inject(data, model):
     """Put the payload in every free-text field of a record (models say which fields are text)."""
-    from ccm_ica.content.pydantic_errors import _inner_model
+    from ccm_ica.models.fields import field_shape
 
     for name, value in list(data.items()):
         info = model.model_fields[name]
-        nested = _inner_model(info.annotation)
+        nested = field_shape(info).model
         if nested is not None and isinstance(value, list):
             for item in value:
                 if isinstance(item, dict):

@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pycountry
+from pydantic import BaseModel
+
 from ccm_ica.content.placeholders import PLACEHOLDER, placeholder_problems
 from ccm_ica.content.pydantic_errors import validate_record
 from ccm_ica.content.yaml_lines import Locations, read_yaml
 from ccm_ica.models.config import SiteConfig
 from ccm_ica.models.kinds import KINDS, Kind
 from ccm_ica.problems import Problem, Severity
-from pydantic import BaseModel
 
 CONFIG_FILE = "site_config.yml"
 CONTENT_DIR = "content"

@@ -11,11 +11,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from pydantic import BaseModel
+
 from ccm_ica.content.pydantic_errors import dotted
 from ccm_ica.content.yaml_lines import Locations, Path_
 from ccm_ica.models.fields import field_at, field_shape
 from ccm_ica.problems import Problem
-from pydantic import BaseModel
 
 PLACEHOLDER = "TODO"
 _PLACEHOLDER = re.compile(rf"^{PLACEHOLDER}\b")

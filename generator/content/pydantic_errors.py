@@ -6,10 +6,11 @@ import difflib
 import typing
 from typing import Any
 
+from pydantic import BaseModel, ValidationError
+
 from ccm_ica.content.yaml_lines import Locations
 from ccm_ica.models.fields import field_at, field_shape
 from ccm_ica.problems import Problem
-from pydantic import BaseModel, ValidationError
 
 T = typing.TypeVar("T", bound=BaseModel)
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ccm_ica.models.fields import Shape, shapes
 from pydantic import BaseModel
+
+from ccm_ica.models.fields import Shape, shapes
 
 
 def _walk(value: Any, shape: Shape, loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str, str]]:

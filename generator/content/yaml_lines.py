@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
 from ccm_ica.problems import Problem
 
 try:  # libyaml is several times faster; the pure parser gives the same events.

@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
 from ccm_ica import i18n
 from ccm_ica.content import load_site
 from ccm_ica.pages.render import prepare, render_site
 from ccm_ica.problems import ContentError, Problem
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 
 class LanguageFailed(Exception):

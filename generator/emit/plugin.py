@@ -10,16 +10,17 @@ from pathlib import Path
 from typing import Any
 
 import nh3
-from ccm_ica.content import load_site
-from ccm_ica.content.load import CONFIG_FILE, CONTENT_DIR
-from ccm_ica.i18n import DEFAULT, LOCALE_DIR
-from ccm_ica.pages.render import TEMPLATES, prepare, render_site
-from ccm_ica.problems import ContentError, format_problems
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+
+from ccm_ica.content import load_site
+from ccm_ica.content.load import CONFIG_FILE, CONTENT_DIR
+from ccm_ica.i18n import DEFAULT, LOCALE_DIR
+from ccm_ica.pages.render import TEMPLATES, prepare, render_site
+from ccm_ica.problems import ContentError, format_problems
 
 Pages = dict[str, tuple[Any, str]]  # Markdown path → (planned page, Markdown), as render_site makes them
 

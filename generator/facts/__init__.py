@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 
 from ccm_ica.content.load import Entry
 from ccm_ica.content.site import Site
-from ccm_ica.facts.deadlines import Status, current_deadline, obligation_status
+from ccm_ica.facts.deadlines import Status, current_deadline, happened, obligation_status
 from ccm_ica.facts.indicators import Indicators, compute
 from ccm_ica.facts.outputs import OutputResult, evaluate
 from ccm_ica.facts.reminders import Reminder, site_reminders
 from ccm_ica.models.config import Windows
-from ccm_ica.models.country import Obligation
+from ccm_ica.models.country import Country, Obligation
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,12 @@ class Facts:
 
     def status(self, obligation: Obligation) -> Status:
         return self._statuses[id(obligation)]
+
+    def next_deadline(self, country: Country) -> tuple[dt.date, Obligation] | None:
+        """The soonest deadline in force of an obligation not completed as of the date."""
+        upcoming = [(deadline, o) for o in country.obligations
+                    if not happened(o.completed, self.as_of) and (deadline := self.deadline(o)) is not None]
+        return min(upcoming, key=lambda pair: pair[0]) if upcoming else None
 
 
 def compute_facts(site: Site, as_of: dt.date | None = None) -> Facts:

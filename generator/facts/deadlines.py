@@ -14,7 +14,7 @@ from ccm_ica.i18n import LongDate, Phrase, phrase, phrase_plural
 from ccm_ica.models.coalition import Coalition, Stage
 from ccm_ica.models.common import PartialDate
 from ccm_ica.models.config import Windows
-from ccm_ica.models.country import Country, Extension, Obligation
+from ccm_ica.models.country import Extension, Obligation
 
 
 @dataclass(frozen=True)
@@ -89,17 +89,6 @@ def obligation_status(obligation: Obligation, meeting_dates: dict[str, dt.date],
     if months_between(as_of, deadline) < windows.pressing_months:
         return Status("pressing", phrase("pressing: %(phrase)s", phrase=words))
     return Status("due", words)
-
-
-def next_deadline(country: Country, meeting_dates: dict[str, dt.date], as_of: dt.date) -> tuple[dt.date, Obligation] | None:
-    """The soonest deadline of an obligation not completed as of the date."""
-    upcoming = [
-        (deadline, obligation)
-        for obligation in country.obligations
-        if not happened(obligation.completed, as_of)
-        and (deadline := current_deadline(obligation, meeting_dates, as_of)) is not None
-    ]
-    return min(upcoming, key=lambda pair: pair[0]) if upcoming else None
 
 
 def coalition_stage(coalition: Coalition, as_of: dt.date) -> Stage | None:

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from pydantic import BaseModel
+
 from ccm_ica.content.site import Site
 from ccm_ica.facts import Facts
 from ccm_ica.files import atom, ical
@@ -28,7 +30,6 @@ from ccm_ica.markdown_text import english_only
 from ccm_ica.models.enums import Area, Article
 from ccm_ica.models.fields import field_shape
 from ccm_ica.models.kinds import KINDS, Kind
-from pydantic import BaseModel
 
 DATA_DIR = "data"
 ZIP_NAME = "ccm-ica-data.zip"

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from icalendar import Calendar, Event
+
 from ccm_ica.content.load import Entry
 from ccm_ica.facts import Facts
 from ccm_ica.i18n import long_date
 from ccm_ica.models.country import Extension, Obligation
 from ccm_ica.models.meeting import Meeting
-from icalendar import Calendar, Event
 
 FILE_NAME = "ccm-ica.ics"
 DOMAIN = "ccm-ica"  # the right-hand side of every UID

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import Enum
 
+from pydantic import Field
+
 from ccm_ica.models.common import (
     CountryRef,
     HeadingRef,
@@ -15,7 +17,6 @@ from ccm_ica.models.common import (
     SourceRef,
     Sources,
 )
-from pydantic import Field
 
 
 class Paragraph(Record):

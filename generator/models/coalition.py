@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from enum import Enum
 
+from pydantic import Field
+
 from ccm_ica.models.common import CountryRef, LocalizedText, OptionalSources, PartialDate, Record, Sources
 from ccm_ica.models.enums import Article
-from pydantic import Field
 
 
 class Stage(str, Enum):

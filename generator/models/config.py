@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ccm_ica.models.common import LocalizedText, Record
 from pydantic import Field
+
+from ccm_ica.models.common import LocalizedText, Record
 
 
 class Windows(Record):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
+from pydantic import Field
+
 from ccm_ica.models.common import LocalizedText, MeetingRef, OptionalSources, PartialDate, Record, Sources
 from ccm_ica.models.enums import Article
-from pydantic import Field
 
 
 class TreatyStatus(str, Enum):

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated, Any
 
-from ccm_ica.models.common import Ref
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
+
+from ccm_ica.models.common import Ref
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pydantic import BaseModel
+
 from ccm_ica.models.action_plan import Activity, Heading, Output
 from ccm_ica.models.coalition import Coalition
 from ccm_ica.models.country import Country
 from ccm_ica.models.meeting import Meeting
 from ccm_ica.models.request import Assistance, Request
 from ccm_ica.models.source import Source
-from pydantic import BaseModel
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
-from ccm_ica.models.common import CoalitionRef, CountryRef, LocalizedText, Record, Sources
 from pydantic import Field
+
+from ccm_ica.models.common import CoalitionRef, CountryRef, LocalizedText, Record, Sources
 
 
 class MeetingKind(str, Enum):

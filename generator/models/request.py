@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import Enum
 
+from pydantic import Field
+
 from ccm_ica.models.common import (
     CountryRef,
     LocalizedText,
@@ -15,7 +17,6 @@ from ccm_ica.models.common import (
     Sources,
 )
 from ccm_ica.models.enums import Area, HelpKind
-from pydantic import Field
 
 
 class Channel(str, Enum):

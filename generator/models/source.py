@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from enum import Enum
 
-from ccm_ica.models.common import LocalizedText, PartialDate, Record
 from pydantic import Field
+
+from ccm_ica.models.common import LocalizedText, PartialDate, Record
 
 
 class SourceKind(str, Enum):

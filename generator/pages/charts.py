@@ -16,11 +16,12 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ccm_ica.facts.deadlines import extension_in_force, happened
 from ccm_ica.facts.indicators import Indicators
 from ccm_ica.i18n import N_, _, long_date
 from ccm_ica.models.country import Obligation
-from markupsafe import Markup
 
 FG = "currentColor"
 MUTED = "var(--md-default-fg-color--light, currentColor)"

@@ -10,6 +10,8 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from pydantic import BaseModel
+
 from ccm_ica.content.load import CONFIG_FILE
 from ccm_ica.i18n import N_, _
 from ccm_ica.markdown_text import english_only
@@ -19,7 +21,6 @@ from ccm_ica.models.fields import Shape, shapes
 from ccm_ica.models.kinds import KINDS, KINDS_BY_NAME
 from ccm_ica.pages.labels import term
 from ccm_ica.scaffold import example, record_text
-from pydantic import BaseModel
 
 # Types in words, translated where shown; the model's descriptions of fields stay in English.
 _SIMPLE = {

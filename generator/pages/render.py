@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
+
 from ccm_ica import i18n
 from ccm_ica.content.site import Site
 from ccm_ica.facts import compute_facts
@@ -24,7 +26,6 @@ from ccm_ica.pages.views import PageInputs
 from ccm_ica.problems import ContentError, Problem
 from ccm_ica.report.build import build_report
 from ccm_ica.report.page import page_body, word_file
-from markupsafe import Markup
 
 TEMPLATES = "templates"  # under the project root, like MkDocs' docs_dir
 

@@ -9,9 +9,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
 from ccm_ica.content.load import Entry
 from ccm_ica.facts import Facts
-from ccm_ica.facts.deadlines import coalition_stage, happened, months_between, next_deadline
+from ccm_ica.facts.deadlines import coalition_stage, happened, months_between
 from ccm_ica.facts.reminders import by_topic
 from ccm_ica.files import data as data_files
 from ccm_ica.i18n import DEFAULT, _, country_name, current, long_date
@@ -20,7 +22,6 @@ from ccm_ica.models.enums import Area
 from ccm_ica.models.request import Request, RequestStatus
 from ccm_ica.pages import charts
 from ccm_ica.pages.field_reference import file_reference, file_references
-from markupsafe import Markup
 
 OPEN = (RequestStatus.open, RequestStatus.partly_met)
 RECENT_CHANGES = 50  # records listed on /changes/; the git history has the rest
@@ -71,7 +72,7 @@ def countries(inputs: PageInputs) -> dict[str, Any]:
     facts = inputs.facts
     rows = []
     for entry in countries_sorted(facts):
-        upcoming = next_deadline(entry.record, facts.meeting_dates, facts.as_of)
+        upcoming = facts.next_deadline(entry.record)
         own_requests = [e for e in facts.site.referring("countries", entry.id, "requests") if e.record.country == entry.id]
         rows.append({
             "entry": entry,

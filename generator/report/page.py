@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 
+from markupsafe import Markup
+
 from ccm_ica.report.document import Document, to_markdown
 from ccm_ica.report.word import to_docx
-from markupsafe import Markup
 
 DOCX_PATH = "report/ccm-ica-8msp-progress-report.docx"
 
