@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ccm_ica.content.git_dates import last_changed
 from ccm_ica.content.load import load_records
-from ccm_ica.content.site import Site, build_index
+from ccm_ica.content.site import Site, index_site
 from ccm_ica.problems import ContentError, Problem, Severity
 
 
@@ -18,7 +18,7 @@ def check(root: Path, as_of: dt.date | None = None) -> tuple[Site | None, list[P
     if loaded.config is None:
         return None, problems
     config = loaded.config if as_of is None else loaded.config.model_copy(update={"as_of": as_of})
-    site, index_problems = build_index(config, loaded.entries, loaded.failed)
+    site, index_problems = index_site(config, loaded.entries, loaded.failed)
     problems += index_problems
     if any(p.severity is Severity.error for p in problems):
         return None, problems

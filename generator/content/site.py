@@ -17,7 +17,7 @@ from ccm_ica.models.config import SiteConfig
 from ccm_ica.models.kinds import KINDS, KINDS_BY_NAME
 from ccm_ica.problems import Problem, Severity
 
-Key = tuple[str, str]  # (kind name, id)
+RecordKey = tuple[str, str]  # (kind name, id)
 
 
 @dataclass
@@ -26,7 +26,7 @@ class Site:
 
     config: SiteConfig
     entries: dict[str, dict[str, Entry]]
-    referrers: dict[Key, list[Key]] = field(default_factory=dict)
+    referrers: dict[RecordKey, list[RecordKey]] = field(default_factory=dict)
     # File path → date of the last commit that changed it (content/git_dates.py); empty outside git.
     changed: dict[str, dt.date] = field(default_factory=dict)
     root: Path = Path(".")  # the project folder: its templates/ and locale/ make the pages
@@ -48,7 +48,7 @@ def _dangling(entry: Entry, loc: tuple[Any, ...], kind: str, target: str, known:
                    f"{guess}use the name of a file in {KINDS_BY_NAME[kind].folder}/ without '.yml', or add that file")
 
 
-def build_index(config: SiteConfig, entries: list[Entry], failed: frozenset[Key] = frozenset()) -> tuple[Site, list[Problem]]:
+def index_site(config: SiteConfig, entries: list[Entry], failed: frozenset[RecordKey] = frozenset()) -> tuple[Site, list[Problem]]:
     """The Site, with every dangling reference and broken cross-record rule as a problem.
 
     `failed` names records whose files exist but did not validate: their own problems are
@@ -57,10 +57,10 @@ def build_index(config: SiteConfig, entries: list[Entry], failed: frozenset[Key]
     by_kind: dict[str, dict[str, Entry]] = {kind.name: {} for kind in KINDS}
     for entry in entries:
         by_kind[entry.kind.name][entry.id] = entry
-    referrers: dict[Key, list[Key]] = defaultdict(list)
+    referrers: dict[RecordKey, list[RecordKey]] = defaultdict(list)
     problems: list[Problem] = []
     for entry in entries:
-        seen: set[Key] = set()
+        seen: set[RecordKey] = set()
         for loc, kind, target in references(entry.record):
             if target not in by_kind[kind]:
                 if (kind, target) not in failed:
