@@ -1,6 +1,6 @@
 """The field reference under /contribute/reference/: every field of every model, never out of date.
 
-The expected fields are read from the JSON Schemas, not from generator/field_reference.py, so
+The expected fields are read from the JSON Schemas, not from generator/pages/field_reference.py, so
 a field the reference forgets (a new nested model, a new kind of type) fails here.
 """
 

@@ -110,7 +110,7 @@ def _enums() -> Iterator[type[Enum]]:
 @pytest.mark.parametrize("enum", list(_enums()), ids=lambda enum: enum.__name__)
 def test_every_enum_member_has_a_label(enum):
     given = labels.LABELS.get(enum, {})
-    assert [m for m in enum if not given.get(m)] == [], f"add the missing members of {enum.__name__} to generator/labels.py"
+    assert [m for m in enum if not given.get(m)] == [], f"add the missing members of {enum.__name__} to generator/pages/labels.py"
 
 
 def test_every_kind_has_a_label():
