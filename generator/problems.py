@@ -37,10 +37,6 @@ class ContentError(Exception):
         errors = [p for p in problems if p.severity is Severity.error]
         super().__init__(f"{len(errors)} problem(s) in the content:\n" + "\n".join(p.text() for p in errors))
 
-    def __reduce__(self) -> tuple[type[ContentError], tuple[list[Problem]], dict[str, object]]:
-        # Rebuilt from its problems, not its message, when it comes from a background build.
-        return ContentError, (self.problems,), self.__dict__
-
 
 def _escape_github(value: str, *, property_value: bool = False) -> str:
     """Escape per the workflow-command rules, so a message with ':' or newlines survives."""

@@ -1,7 +1,7 @@
 """`ccm-ica new KIND …`: write a new record with every required field, each explained.
 
 What the command knows (a State's names, a date, a year) is filled in; everything else is a
-TODO that `ccm-ica check` rejects (generator/placeholders.py), so an unfilled record cannot be
+TODO that `ccm-ica check` rejects (generator/content/placeholders.py), so an unfilled record cannot be
 merged. The same skeleton, without the known values, is the example in the field reference.
 """
 

@@ -7,6 +7,7 @@ with `ccm-ica build`, and looks at the site, the folder around it and the messag
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -123,12 +124,24 @@ def test_an_exception_in_the_last_language_leaves_the_site_as_it_was(project, ca
     assert "the Spanish (es) build failed: the disk is full" in said
 
 
-def test_a_good_build_replaces_the_site_at_once(project, capsys):
+def test_a_good_build_replaces_the_site_at_once_and_keeps_its_hidden_entries(project, capsys):
     replace(project / "content/countries/mne.yml", "name: Montenegro", "name: Montenegro (renamed)")
     (project / "site" / "stale.html").write_text("from an older build", encoding="utf-8")
+    (project / "site" / ".git").mkdir()  # a deployment checkout, as MkDocs' own builds keep it
+    (project / "site" / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
     assert cli.main(["--root", str(project), "build"]) == 0
     assert not (project / "site" / "stale.html").exists()
+    assert (project / "site" / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/gh-pages\n"
     assert "Montenegro (renamed)" in (project / "site" / "countries" / "mne" / "index.html").read_text(encoding="utf-8")
     for prefix in ("fr/", "es/"):
         assert (project / "site" / prefix / "countries" / "mne" / "index.html").is_file()
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".")) == []
+
+
+def test_only_the_emit_step_imports_mkdocs():
+    """The core (content → facts → files/report → pages) can feed another engine: MkDocs is
+    imported under generator/emit/ only."""
+    generator = Path(__file__).resolve().parent.parent / "generator"
+    importing = sorted(path.relative_to(generator).as_posix() for path in generator.rglob("*.py")
+                       if re.search(r"^\s*(from|import) mkdocs\b", path.read_text(encoding="utf-8"), re.M))
+    assert importing and all(path.startswith("emit/") for path in importing), importing

@@ -111,10 +111,14 @@ def _translated_nav(nav: Any) -> Any:
 
 
 def _swap(staging: Path, site_dir: Path) -> None:
-    """The new site in place of the old: two renames, so the old one is whole until the second."""
+    """The new site in place of the old: two renames, so the old one is whole until the second.
+    Hidden entries of the old site (a deployment checkout's .git) move over, as MkDocs keeps them."""
     previous = site_dir.parent / f".{site_dir.name}.previous"
     _remove(previous)
-    if site_dir.exists():
+    if site_dir.is_dir():
+        for entry in sorted(site_dir.iterdir()):
+            if entry.name.startswith(".") and not (staging / entry.name).exists():
+                entry.rename(staging / entry.name)
         site_dir.rename(previous)
     staging.rename(site_dir)
     _remove(previous)
