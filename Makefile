@@ -47,8 +47,13 @@ messages: $(INSTALLED)
 		$(BIN)/pybabel update -i locale/messages.pot -d locale -l $$lang --init-missing --ignore-obsolete; \
 	done
 
-# Timings of check and build on the real content and on synthetic content at scales 1, 3 and 10,
-# written to benchmarks/results.md (about 20 minutes on 2 cores; not run by CI).
-.PHONY: bench
+# bench: `ccm-ica build` of every language against MkDocs alone building the same Markdown, on the
+# real content and at scale 10, 5 runs each (about 10 minutes on a quiet 2-core machine; not run by
+# CI). bench-serve: how long `mkdocs serve` takes to show a one-line YAML edit (under a minute).
+# Each writes its section of benchmarks/results.md.
+.PHONY: bench bench-serve
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/run.py
+
+bench-serve: $(INSTALLED)
+	$(BIN)/python benchmarks/serve_latency.py

@@ -23,12 +23,13 @@ import pycountry
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # synthetic_records, wherever this is run from
-import synthetic_records as records  # noqa: E402
-from synthetic_records import AREAS, AS_OF, HEADING_TITLES, HEADINGS, MEETING_KINDS  # noqa: E402
+import synthetic_records as records
+from synthetic_records import AREAS, AS_OF, HEADING_TITLES, HEADINGS, MEETING_KINDS
 
 PROJECT = Path(__file__).resolve().parent.parent
-# What `mkdocs build` needs beside content/ and site_config.yml, copied from the project.
-PROJECT_FILES = ("mkdocs.yml", "docs", "overrides")
+# What a build needs beside content/ and site_config.yml, copied from the project: templates and
+# catalogs too, since they are read from the project being built.
+PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "templates", "locale")
 
 # Records per kind at scale 1 (the real content, November 2026) and at scale 10 (issue #8).
 AT_1 = {"sources": 27, "countries": 38, "meetings": 18, "coalitions": 2, "requests": 15,
@@ -135,17 +136,18 @@ def write_content(root: Path, scale: float, seed: int = 8) -> dict[str, int]:
     return written
 
 
-def write_project(root: Path, scale: float, seed: int = 8) -> dict[str, int]:
-    """A folder `mkdocs build --strict` can build: synthetic content plus the project's mkdocs.yml, docs/, overrides/."""
+def write_project(root: Path, scale: float, seed: int = 8, source: Path = PROJECT) -> dict[str, int]:
+    """A folder `ccm-ica build` can build: synthetic content plus PROJECT_FILES from `source` (this
+    project, or the benchmark's snapshot of it)."""
     root.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES:
         target = root / name
         if target.is_dir():
             shutil.rmtree(target)
-        if (PROJECT / name).is_dir():
-            shutil.copytree(PROJECT / name, target)
+        if (source / name).is_dir():
+            shutil.copytree(source / name, target)
         else:
-            shutil.copy(PROJECT / name, target)
+            shutil.copy(source / name, target)
     return write_content(root, scale, seed)
 
 

@@ -1,0 +1,123 @@
+"""`make bench-serve`: how long an editor waits, under `mkdocs serve`, to see a one-line YAML edit.
+
+In a snapshot of the project (run.py's: the working tree with its git history, and its package),
+start `mkdocs serve` on a free port and wait until it serves the page. Then, several times, change
+one line of a record (a word added to the first line of its `notes:`) and poll the page over HTTP
+every 50 ms until the word appears. The latency runs from the file's write to the page showing it:
+MkDocs' watcher looks for changes every 0.5 s, waits 0.1 s for more, then rebuilds the default
+language in full (the plugin loads the content and renders every page again) and only then
+answers requests again, so a page is never read half-built.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import socket
+import statistics
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+from run import BIN, machine, snapshot, write_section
+
+POLL = 0.05  # seconds between two requests for the page
+_direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never through an http_proxy
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url: str, shown: Callable[[str], bool], server: subprocess.Popen, log: Path, timeout: float) -> float:
+    """Poll `url` until its body satisfies `shown`; the perf_counter() of that answer."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"mkdocs serve stopped ({server.returncode}):\n{log.read_text(errors='replace')[-3000:]}")
+        try:
+            with _direct.open(url, timeout=30) as answer:
+                if shown(answer.read().decode("utf-8", "replace")):
+                    return time.perf_counter()
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass  # not serving yet, or a 404 while the first build runs
+        time.sleep(POLL)
+    raise SystemExit(f"{url} did not show the edit within {timeout:.0f} s:\n{log.read_text(errors='replace')[-3000:]}")
+
+
+def edited(text: str, word: str) -> str:
+    """The record with `word` at the end of the first line of its `notes:` block: one line changed."""
+    lines = text.splitlines(keepends=True)
+    for i, line in enumerate(lines[:-1]):
+        if line.startswith("notes:") and line.split(":", 1)[1].strip() in (">", ">-", "|", "|-"):
+            lines[i + 1] = f"{lines[i + 1].rstrip()} {word}\n"
+            return "".join(lines)
+    raise SystemExit("the record has no `notes:` block (notes: >-) whose first line could take a word")
+
+
+def measure(record: str, page: str, edits: int) -> tuple[float, list[float]]:
+    """Seconds until the page is first served, and from each edit's write until the page shows it."""
+    with tempfile.TemporaryDirectory(prefix="ccm-ica-serve-") as tmp:
+        project, log = Path(tmp) / "project", Path(tmp) / "serve.log"
+        env = snapshot(project)
+        url = f"http://127.0.0.1:{free_port()}{page}"
+        address = url.split("/")[2]
+        with open(log, "wb") as output:
+            started = time.perf_counter()
+            server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-a", address], cwd=project, env=env,
+                                      stdout=output, stderr=subprocess.STDOUT)
+            try:
+                first = wait_for(url, lambda body: True, server, log, timeout=600) - started
+                print(f"  serving {url} after {first:.2f} s", flush=True)
+                path = project / record
+                original = path.read_text(encoding="utf-8")
+                latencies = []
+                for n in range(1, edits + 1):
+                    word = f"benchedit{n}"
+                    path.write_text(edited(original, word), encoding="utf-8")
+                    written = time.perf_counter()
+                    latencies.append(wait_for(url, lambda body, word=word: word in body, server, log, timeout=300) - written)
+                    print(f"  edit {n}/{edits}: shown after {latencies[-1]:.2f} s", flush=True)
+                    time.sleep(1)  # let the watcher see a quiet folder before the next edit
+            finally:
+                server.terminate()
+                try:
+                    server.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    server.kill()
+                    server.wait()
+    return first, latencies
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--edits", type=int, default=5, help="edits measured (default 5)")
+    parser.add_argument("--record", default="content/countries/mne.yml", help="the record edited (its notes: block)")
+    parser.add_argument("--page", default="/countries/mne/", help="the page that shows its notes")
+    args = parser.parse_args(argv)
+    started, clock, load_start = dt.datetime.now(dt.UTC), time.perf_counter(), os.getloadavg()[0]
+    first, latencies = measure(args.record, args.page, args.edits)
+    header = machine((load_start, os.getloadavg()[0]), started, time.perf_counter() - clock,
+                     "`make bench-serve` (benchmarks/serve_latency.py)")
+    text = "\n".join([
+        "## `mkdocs serve`: from a YAML edit to the page", "", header, "",
+        (f"`mkdocs serve` in a copy of the project; one line of `{args.record}` changed (a word added to its "
+         f"`notes:`), then `{args.page}` polled every {POLL * 1000:.0f} ms until the word appears. MkDocs looks "
+         "for changes every 0.5 s and waits 0.1 s for more before it rebuilds the default language in full."), "",
+        f"- first page served {first:.2f} s after `mkdocs serve` started (its first build);",
+        f"- each of {len(latencies)} edits shown after: " + ", ".join(f"{s:.2f}" for s in latencies) + " s;",
+        f"- min / median / max: {min(latencies):.2f} / {statistics.median(latencies):.2f} / {max(latencies):.2f} s."])
+    write_section("bench-serve", text)
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
