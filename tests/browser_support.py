@@ -1,4 +1,5 @@
-"""Helpers for the browser tests: serve the site, guard requests, measure colours."""
+"""Helpers for the browser tests: serve the site, guard requests, open every page once, run
+axe-core, measure colours."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from site_pages import address_of, html_files
 
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; `playwright install` is never run
 CHROMIUM_ARGS = [
@@ -93,15 +96,10 @@ class Watch:
                 + [f"browser error: {text}" for text in self.errors])
 
 
-def guard(context, page) -> Watch:
-    """Record every request; let only 127.0.0.1 through (route), and collect errors."""
+def guard(page) -> Watch:
+    """Record every request and collect errors; the context's proxy (NO_OTHER_HOST) refuses
+    whatever is bound for another host."""
     watch = Watch()
-
-    def on_route(route) -> None:
-        if is_local(route.request.url):
-            route.continue_()
-        else:
-            route.abort("blockedbyclient")
 
     def on_request(request) -> None:
         if not is_local(request.url):
@@ -116,7 +114,6 @@ def guard(context, page) -> Watch:
         if message.type == "error":
             watch.errors.append(message.text)
 
-    context.route("**/*", on_route)
     page.on("request", on_request)
     page.on("response", on_response)
     page.on("console", on_console)
@@ -171,3 +168,121 @@ def contrast(foreground: str, background: str, page_background: str = "rgb(255, 
     fore = over(parse_colour(foreground), back)
     light, dark = sorted((_luminance(fore), _luminance(back)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
+
+
+# --- axe-core (WCAG 2.1 AA) -------------------------------------------------------------
+
+try:
+    from axe_playwright_python.base import AXE_FILE_PATH
+except ImportError:  # pragma: no cover - the test extra installs it
+    AXE_FILE_PATH = None
+
+BLOCKING = ("serious", "critical")  # axe's two highest impacts: any one fails the test
+# The dark palette changes colours only (same markup): there axe runs its rules about colour.
+EVERY_RULE = {"resultTypes": ["violations"]}
+COLOUR_RULES = {"resultTypes": ["violations"],
+                "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}}
+# Transitions and animations stopped, so colours are measured at rest, never half-faded.
+STILL = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+
+
+def audited_pages(site: Path) -> list[str]:
+    """One page of every template, and one French page."""
+    meetings = sorted(site.glob("meetings/*/index.html"), key=lambda p: (-p.stat().st_size, p.parent.name))
+    assert meetings, "the built site has no meeting page"
+    return ["/", "/countries/", "/countries/mne/", "/requests/", "/deadlines/", "/timeline/",
+            "/coalitions/", "/action-plan/", "/meetings/", f"/meetings/{meetings[0].parent.name}/",
+            "/sources/", "/report/", "/data/", "/attention/", "/changes/", "/contribute/",
+            "/contribute/reference/countries/", "/fr/countries/mne/"]
+
+
+@functools.cache
+def _axe_source() -> str:
+    return Path(AXE_FILE_PATH).read_text(encoding="utf-8")
+
+
+@dataclass
+class Audit:
+    """axe-core's findings on the audited pages in one colour scheme (and one viewport)."""
+
+    scheme: str
+    version: str = ""
+    violations: dict[str, list[dict]] = field(default_factory=dict)  # path → axe's violations
+    problems: list[str] = field(default_factory=list)  # a page that did not load or showed the wrong palette
+
+
+def audit_page(page, path: str, audit: Audit) -> None:
+    """Run axe-core on the loaded page: every rule in the light palette, colour rules in the dark."""
+    expected = "slate" if audit.scheme == "dark" else "default"
+    shown = page.locator("body").get_attribute("data-md-color-scheme")
+    if shown != expected:
+        audit.problems.append(f"{path}: the palette is {shown!r}, not {expected!r}")
+    page.add_style_tag(content=STILL)
+    # Evaluated through the DevTools protocol, which the pages' Content-Security-Policy allows.
+    page.evaluate(_axe_source())
+    options = COLOUR_RULES if audit.scheme == "dark" else EVERY_RULE
+    results = page.evaluate("options => axe.run(document, options)", options)
+    audit.version = results["testEngine"]["version"]
+    audit.violations[path] = results["violations"]
+
+
+def audit_pages(browser, url: str, paths: list[str], viewport: dict[str, int], scheme: str) -> Audit:
+    """Open each path in a fresh context of this viewport and colour scheme and run axe-core."""
+    audit = Audit(scheme)
+    # The palette follows prefers-color-scheme (mkdocs.yml), which the context sets.
+    context = browser.new_context(viewport=viewport, color_scheme=scheme, proxy=NO_OTHER_HOST)
+    context.set_default_timeout(30_000)
+    page = context.new_page()
+    try:
+        for path in paths:
+            response = page.goto(url + path, wait_until="load")
+            if response is None or response.status != 200:
+                audit.problems.append(f"{path}: {response and response.status}")
+                continue
+            audit_page(page, path, audit)
+    finally:
+        context.close()
+    return audit
+
+
+# --- every page, once ---------------------------------------------------------------------
+
+
+@dataclass
+class Crawl:
+    """Every page of every language opened once in Chromium (wide, light, JavaScript on): what
+    was asked of other hosts, refused by the Content-Security-Policy or answered with an error,
+    and axe-core's audit of the pages of audited_pages() on the way."""
+
+    audit: Audit
+    loaded: int = 0
+    outside: list[str] = field(default_factory=list)
+    refused_by_policy: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # local addresses answering 400 or more
+    not_loaded: list[str] = field(default_factory=list)  # pages that did not answer 200
+
+
+def crawl(browser, site: Path, url: str) -> Crawl:
+    """Open every HTML file of the built site; run axe-core on the audited pages (when installed)."""
+    audited = set(audited_pages(site)) if AXE_FILE_PATH is not None else set()
+    result = Crawl(Audit("light"))
+    context = browser.new_context(viewport=WIDE, color_scheme="light", proxy=NO_OTHER_HOST)
+    context.set_default_timeout(30_000)
+    # Context events see every page's requests, those of its workers, and ones the CSP refused.
+    context.on("request", lambda r: None if is_local(r.url) else result.outside.append(r.url))
+    context.on("response", lambda r: result.missing.append(r.url) if r.status >= 400 else None)
+    page = context.new_page()
+    # A fetch the Content-Security-Policy refuses may never become a request: it shows here.
+    page.on("console", lambda m: result.refused_by_policy.append(m.text) if "Content Security Policy" in m.text else None)
+    try:
+        for address in (address_of(file) for file in html_files(site)):
+            response = page.goto(url + address, wait_until="load")
+            if response is None or response.status != 200:
+                result.not_loaded.append(f"{address}: {response and response.status}")
+                continue
+            result.loaded += 1
+            if address in audited:
+                audit_page(page, address, result.audit)
+    finally:
+        context.close()
+    return result

@@ -16,10 +16,23 @@ XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 ADDRESS_ATTRIBUTES = ("href", "src", XLINK_HREF, "poster", "data", "action")
 
 
+def _build_epoch() -> str:
+    """SOURCE_DATE_EPOCH as `make` sets it (the last commit's time, else 0), so that every build
+    of the session dates its pages alike and two builds can be compared byte for byte."""
+    given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if given:
+        return given
+    done = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=PROJECT, capture_output=True, text=True, check=False)
+    return done.stdout.strip() if done.returncode == 0 and done.stdout.strip() else "0"
+
+
+BUILD_EPOCH = _build_epoch()
+
+
 def build_whole_site(destination: Path) -> Path:
     """`ccm-ica build` (check, then every language of site_config.yml) into destination."""
     command = [sys.executable, "-m", "ccm_ica", "--root", str(PROJECT), "build", "--site-dir", str(destination)]
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH}
     done = subprocess.run(command, cwd=PROJECT, env=environment, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"ccm-ica build failed ({done.returncode}):\n{done.stdout}\n{done.stderr}"[-6000:])

@@ -3,7 +3,8 @@ and phone; the header's search and language switcher within reach of the Tab key
 named for screen readers and told again in a table.
 
 axe-core is the copy bundled in the axe-playwright-python package (axe.min.js): nothing is
-downloaded. The site is the session's one build of every language (conftest.py).
+downloaded. The site is the session's one build of every language (conftest.py); wide and light,
+axe-core runs during the session's one crawl of every page (conftest.py `site_crawl`).
 """
 
 from __future__ import annotations
@@ -12,30 +13,16 @@ import re
 from pathlib import Path
 
 import pytest
-from browser_support import NO_OTHER_HOST, PHONE, WIDE
-
-try:
-    from axe_playwright_python.base import AXE_FILE_PATH
-except ImportError:  # pragma: no cover - the test extra installs it
-    AXE_FILE_PATH = None
-
-BLOCKING = ("serious", "critical")  # axe's two highest impacts: any one fails the test
-# The dark palette changes colours only (same markup): there axe runs its rules about colour.
-EVERY_RULE = {"resultTypes": ["violations"]}
-COLOUR_RULES = {"resultTypes": ["violations"],
-                "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}}
-# Transitions and animations stopped, so colours are measured at rest, never half-faded.
-STILL = "*, *::before, *::after { transition: none !important; animation: none !important; }"
-
-
-def audited_pages(site: Path) -> list[str]:
-    """One page of every template, and one French page."""
-    meetings = sorted(site.glob("meetings/*/index.html"), key=lambda p: (-p.stat().st_size, p.parent.name))
-    assert meetings, "the built site has no meeting page"
-    return ["/", "/countries/", "/countries/mne/", "/requests/", "/deadlines/", "/timeline/",
-            "/coalitions/", "/action-plan/", "/meetings/", f"/meetings/{meetings[0].parent.name}/",
-            "/sources/", "/report/", "/data/", "/attention/", "/changes/", "/contribute/",
-            "/contribute/reference/countries/", "/fr/countries/mne/"]
+from browser_support import (
+    AXE_FILE_PATH,
+    BLOCKING,
+    PHONE,
+    STILL,
+    WIDE,
+    Audit,
+    audit_pages,
+    audited_pages,
+)
 
 
 def _describe(path: str, violation: dict) -> str:
@@ -50,29 +37,22 @@ def _describe(path: str, violation: dict) -> str:
 @pytest.mark.skipif(AXE_FILE_PATH is None, reason="axe-playwright-python is missing (pip install -e '.[test]')")
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", [WIDE, PHONE], ids=["wide", "phone"])
-def test_axe_finds_no_serious_violation(browser, whole_site: Path, site_url: str, scheme: str,
+def test_axe_finds_no_serious_violation(request, browser, whole_site: Path, site_url: str, scheme: str,
                                         viewport: dict[str, int]) -> None:
-    # The palette follows prefers-color-scheme (mkdocs.yml), which the context sets.
-    context = browser.new_context(viewport=viewport, color_scheme=scheme, proxy=NO_OTHER_HOST)
-    context.set_default_timeout(30_000)
-    context.add_init_script(path=str(AXE_FILE_PATH))
-    page = context.new_page()
-    blocking, minor, paths = [], [], audited_pages(whole_site)
-    try:
-        for path in paths:
-            response = page.goto(site_url + path, wait_until="load")
-            assert response is not None and response.status == 200, f"{path}: {response and response.status}"
-            expected = "slate" if scheme == "dark" else "default"
-            assert page.locator("body").get_attribute("data-md-color-scheme") == expected, path
-            page.add_style_tag(content=STILL)
-            options = COLOUR_RULES if scheme == "dark" else EVERY_RULE
-            results = page.evaluate("options => axe.run(document, options)", options)
-            for violation in results["violations"]:
-                (blocking if violation["impact"] in BLOCKING else minor).append(_describe(path, violation))
-    finally:
-        context.close()
+    paths = audited_pages(whole_site)
+    if viewport is WIDE and scheme == "light":
+        # The session's crawl of every page (conftest.py) ran axe-core on these as it passed.
+        audit: Audit = request.getfixturevalue("site_crawl").audit
+    else:
+        audit = audit_pages(browser, site_url, paths, viewport, scheme)
+    assert not audit.problems, "\n".join(audit.problems)
+    assert sorted(audit.violations) == sorted(paths), "pages axe-core did not audit"
+    blocking, minor = [], []
+    for path in paths:
+        for violation in audit.violations[path]:
+            (blocking if violation["impact"] in BLOCKING else minor).append(_describe(path, violation))
     rules = "colour rules" if scheme == "dark" else "every rule"
-    print(f"\naxe-core {results['testEngine']['version']}, {rules}: {len(paths)} pages, {scheme}, {viewport['width']} px: "
+    print(f"\naxe-core {audit.version}, {rules}: {len(paths)} pages, {scheme}, {viewport['width']} px: "
           f"{len(blocking)} serious or critical, {len(minor)} minor or moderate")
     for line in minor:
         print("  " + line.splitlines()[0])
@@ -83,22 +63,17 @@ def test_axe_finds_no_serious_violation(browser, whole_site: Path, site_url: str
 
 
 @pytest.fixture
-def open_page(browser, site_url: str):
-    """open_page(path, **context options) → a loaded page, its transitions stopped."""
-    contexts = []
+def open_page(new_page, site_url: str):
+    """open_page(path, **context options) → a new, loaded page, its transitions stopped."""
 
     def opener(path: str, **options):
-        context = browser.new_context(proxy=NO_OTHER_HOST, **options)
-        contexts.append(context)
-        page = context.new_page()
+        page = new_page(**options)
         response = page.goto(site_url + path, wait_until="load")
         assert response is not None and response.status == 200, f"{path}: {response and response.status}"
         page.add_style_tag(content=STILL)
         return page
 
-    yield opener
-    for context in contexts:
-        context.close()
+    return opener
 
 
 _FOCUSED = """() => { const e = document.activeElement;

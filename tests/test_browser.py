@@ -3,14 +3,14 @@ print, colours.
 
 The site is the session's one build of every language (conftest.py `whole_site`), served on
 127.0.0.1; every request a page makes is recorded and anything bound for another host is
-refused. Set CCM_SCREENSHOTS=<folder> to keep screenshots for people to look at; set
-CCM_SITE=<folder> to test an already built site instead of building.
+refused (the contexts' proxy, NO_OTHER_HOST). Set CCM_SCREENSHOTS=<folder> to keep screenshots
+for people to look at; set CCM_SITE=<folder> to test an already built site instead of building.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -60,23 +60,18 @@ def site(whole_site: Path, site_url: str) -> Site:
 
 
 @pytest.fixture
-def open_page(browser, site: Site) -> Iterator[Callable[..., tuple[object, Watch]]]:
-    """open_page(path, viewport=…, **context options) → (page, watch), guarded and loaded."""
-    contexts = []
+def open_page(new_page, site: Site) -> Callable[..., tuple[object, Watch]]:
+    """open_page(path, viewport=…, **context options) → (page, watch), guarded and loaded; the
+    page is new, its context the session's for those options (conftest.py `new_page`)."""
 
     def opener(path: str, viewport: dict[str, int] = WIDE, **options):
-        context = browser.new_context(viewport=viewport, **options)
-        context.set_default_timeout(15_000)
-        contexts.append(context)
-        page = context.new_page()
-        watch = guard(context, page)
+        page = new_page(viewport=viewport, **options)
+        watch = guard(page)
         response = page.goto(site.url + path, wait_until="load")
         assert response is not None and response.status == 200, f"{path}: {response and response.status}"
         return page, watch
 
-    yield opener
-    for context in contexts:
-        context.close()
+    return opener
 
 
 def assert_clean(watch: Watch) -> None:
@@ -169,8 +164,10 @@ def test_language_switcher_opens_the_same_page_and_no_request_fails(open_page, s
 
 # --- phones -------------------------------------------------------------------------------
 
+# The page's width; only when it is wider than the screen, the elements that make it so.
 _WIDER_THAN_SCREEN = """() => {
-  const width = window.innerWidth;
+  const width = window.innerWidth, page = document.documentElement.scrollWidth;
+  if (page <= width) return {page, screen: width, culprits: []};
   const scrolls = el => { for (let a = el.parentElement; a; a = a.parentElement) {
       if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(a).overflowX)) return true; }
     return false; };
@@ -178,7 +175,7 @@ _WIDER_THAN_SCREEN = """() => {
     .filter(el => el.getBoundingClientRect().right > width + 1 && !scrolls(el))
     .slice(0, 5)
     .map(el => `<${el.tagName.toLowerCase()} class="${el.className}"> ends at ${Math.round(el.getBoundingClientRect().right)}px`);
-  return {page: document.documentElement.scrollWidth, screen: width, culprits};
+  return {page, screen: width, culprits};
 }"""
 
 

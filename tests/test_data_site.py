@@ -8,15 +8,13 @@ from pathlib import Path
 import pytest
 
 from ccm_ica.models.kinds import KINDS
-from sitebuild import build_html, page, prepare
-from sitefixture import PROJECT, write_site
+from sitebuild import page
 
 
 @pytest.fixture(scope="module", params=["fixture", "real"])
-def built(request, tmp_path_factory) -> Path:
-    if request.param == "fixture":
-        return build_html(prepare(write_site(tmp_path_factory.mktemp("data-fixture"))))
-    return build_html(PROJECT, tmp_path_factory.mktemp("data-real") / "site")
+def built(request) -> Path:
+    """The session's one build of the fixture site, or of the real site (conftest.py): read only."""
+    return request.getfixturevalue("fixture_build" if request.param == "fixture" else "whole_site")
 
 
 def test_data_folder_holds_every_download(built):

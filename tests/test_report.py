@@ -17,7 +17,7 @@ from ccm_ica.facts import compute_facts
 from ccm_ica.report.build import build_report
 from ccm_ica.report.document import to_markdown
 from ccm_ica.report.word import to_docx
-from sitebuild import build_html, page
+from sitebuild import page
 from sitefixture import PROJECT, write_site
 
 
@@ -137,9 +137,9 @@ def test_paragraphs_are_numbered_like_un_documents(real_report):
     assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) > 10
 
 
-def test_report_page_matches_the_word_file(real_report, tmp_path):
+def test_report_page_matches_the_word_file(real_report, whole_site):
     _, _, word = real_report
-    site_dir = build_html(PROJECT, tmp_path / "site")
+    site_dir = whole_site  # the session's one build of the real site (conftest.py)
     html = page(site_dir, "report")
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split()).replace("&#39;", "'").replace("&amp;", "&")
     for paragraph in word.paragraphs:

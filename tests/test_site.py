@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,9 +15,13 @@ from sitefixture import FILES, write_site
 
 
 @pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory) -> Path:
-    root = prepare(write_site(tmp_path_factory.mktemp("fixture")))
-    return build_html(root)
+def fixture_site(fixture_build: Path) -> Path:
+    return fixture_build  # the session's one build of the fixture site (conftest.py): read only
+
+
+def copy_of_the_good_build(fixture_build: Path, destination: Path) -> Path:
+    """The fixture project with its site built, copied to break it without touching the session's."""
+    return Path(shutil.copytree(fixture_build.parent, destination, symlinks=True))
 
 
 def text_of(html: str) -> str:
@@ -83,9 +88,10 @@ def test_extension_counts_only_once_granted(tmp_path):
     assert "deadline in 70 months" in text_of(page(after, "countries/lao"))
 
 
-def test_content_error_aborts_and_keeps_the_last_good_site(tmp_path, caplog):
-    root = prepare(write_site(tmp_path))
-    site_dir = build_html(root)
+def test_content_error_aborts_and_keeps_the_last_good_site(fixture_build, tmp_path, caplog):
+    root = copy_of_the_good_build(fixture_build, tmp_path / "project")
+    site_dir = root / "site"
+    assert (site_dir / "countries/nor/index.html").is_file()
     (root / "content/countries/nor.yml").write_text("name: Norway\nrole: [donor]\n", encoding="utf-8")
     with pytest.raises((PluginError, Abort)) as failure:
         build_html(root)
@@ -114,9 +120,9 @@ class _Tags(HTMLParser):
             self.scripts.append(data)
 
 
-def test_a_bad_as_of_date_is_named_and_keeps_the_last_good_site(tmp_path, caplog):
-    root = prepare(write_site(tmp_path))
-    good = page(build_html(root), "countries")
+def test_a_bad_as_of_date_is_named_and_keeps_the_last_good_site(fixture_build, tmp_path, caplog):
+    root = copy_of_the_good_build(fixture_build, tmp_path / "project")
+    good = page(root / "site", "countries")
     with pytest.raises((PluginError, Abort)) as failure:
         build_html(root, as_of="30 November 2026")
     assert "ccm-ica: as_of must be YYYY-MM-DD" in str(failure.value) + caplog.text

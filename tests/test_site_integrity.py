@@ -12,8 +12,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser_support import NO_OTHER_HOST, WIDE, is_local
-from site_pages import ParsedPage, address_of, html_files, parse_page, resolve
+from browser_support import NO_OTHER_HOST, Crawl, is_local
+from site_pages import ParsedPage, html_files, parse_page, resolve
 
 LANGUAGES = ("fr", "es")  # beside the default language at the root
 
@@ -78,34 +78,20 @@ def test_every_internal_link_and_anchor_resolves(pages, whole_site: Path) -> Non
 # --- privacy: every page in a browser ---------------------------------------------------------
 
 
-def test_no_page_makes_a_request_to_another_host(browser, whole_site: Path, site_url: str) -> None:
+def test_no_page_makes_a_request_to_another_host(site_crawl: Crawl, whole_site: Path) -> None:
     """Open every page of every language in Chromium, JavaScript on; count whatever is asked of
-    another host (refused: NO_OTHER_HOST) or refused by the pages' Content-Security-Policy."""
-    outside: list[str] = []
-    refused_by_policy: list[str] = []
-    missing: list[str] = []
-    context = browser.new_context(viewport=WIDE, proxy=NO_OTHER_HOST)
-    context.set_default_timeout(15_000)
-    # Context events see every page's requests, those of its workers, and ones the CSP refused.
-    context.on("request", lambda r: None if is_local(r.url) else outside.append(r.url))
-    context.on("response", lambda r: missing.append(r.url) if r.status >= 400 else None)
-    page = context.new_page()
-    # A fetch the Content-Security-Policy refuses may never become a request: it shows here.
-    page.on("console", lambda m: refused_by_policy.append(m.text) if "Content Security Policy" in m.text else None)
-    addresses = [address_of(file) for file in html_files(whole_site)]
-    try:
-        for address in addresses:
-            response = page.goto(site_url + address, wait_until="load")
-            assert response is not None and response.status == 200, f"{address}: {response and response.status}"
-    finally:
-        context.close()
-    print(f"\n{len(addresses)} pages loaded; {len(outside)} requests to other hosts, "
-          f"{len(refused_by_policy)} refused by the Content-Security-Policy; "
-          f"{len(missing)} local requests answered an error")
-    assert outside == [], f"{len(outside)} requests to other hosts:\n" + "\n".join(sorted(set(outside)))
-    assert refused_by_policy == [], "\n".join(refused_by_policy[:20])
+    another host (refused: NO_OTHER_HOST) or refused by the pages' Content-Security-Policy.
+    The session's one crawl (conftest.py `site_crawl`) opens the pages; axe-core reads some of them."""
+    crawl = site_crawl
+    print(f"\n{crawl.loaded} pages loaded; {len(crawl.outside)} requests to other hosts, "
+          f"{len(crawl.refused_by_policy)} refused by the Content-Security-Policy; "
+          f"{len(crawl.missing)} local requests answered an error")
+    assert crawl.not_loaded == [], "pages that did not load:\n" + "\n".join(crawl.not_loaded)
+    assert crawl.loaded == len(html_files(whole_site))
+    assert crawl.outside == [], f"{len(crawl.outside)} requests to other hosts:\n" + "\n".join(sorted(set(crawl.outside)))
+    assert crawl.refused_by_policy == [], "\n".join(crawl.refused_by_policy[:20])
     # Material's language script once asked for <page>/sitemap.xml here (generator/mkdocs_plugin.py).
-    broken = sorted(set(missing))
+    broken = sorted(set(crawl.missing))
     assert broken == [], f"{len(broken)} local addresses answered an error:\n" + "\n".join(broken)
 
 
