@@ -8,6 +8,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 # Every build in the tests makes its output from the code under test, not from an earlier
 # build's (builds in child processes inherit this); tests/test_build_cache.py turns it on.
 os.environ["CCM_ICA_CACHE"] = "off"
+# The site's clock is the build's date (SOURCE_DATE_EPOCH): unless a test sets another, every
+# build in the tests is made on the fixture's day, 30 June 2018 (builds in child processes too).
+os.environ.setdefault("SOURCE_DATE_EPOCH", "1530316800")
 
 from browser_support import CHROMIUM, CHROMIUM_ARGS, serve, why_no_browser  # noqa: E402
 from site_pages import build_whole_site  # noqa: E402

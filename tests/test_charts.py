@@ -115,7 +115,7 @@ def test_the_same_figures_give_the_same_svg_and_ids_differ_between_charts():
 
 
 def test_charts_stay_small():
-    rows = [charts.LedgerRow(f"State {n}, Art. 4", dt.date(2020, 8, 1), ((dt.date(2025, 8, 1), n % 2 == 0),),
+    rows = [charts.LedgerRow(f"State {n}, Art. 4", dt.date(2020, 8, 1), ((dt.date(2025, 8, 1), "in force" if n % 2 == 0 else "to be decided"),),
                              dt.date(2024, 1, 1) if n % 3 == 0 else None) for n in range(15)]
     assert len(charts.deadlines_chart("chart-d", "T", rows, dt.date(2018, 6, 30))) < 25_000
     assert len(charts.per_year_chart("chart-y", "T", list(range(2010, 2019)),

@@ -53,8 +53,9 @@ class Facts:
 
 
 def compute_facts(site: Site, as_of: dt.date | None = None) -> Facts:
-    """The facts of `site` as of `as_of` (default: site_config.yml's, or the build's override)."""
-    as_of = as_of or site.config.as_of
+    """The facts of `site` as of `as_of`: by default the site's clock (the build's date, or the
+    date a point-in-time build asks for); the report asks for its own cut-off."""
+    as_of = as_of or site.as_of
     windows = site.config.windows
     meeting_dates = {e.id: e.record.date for e in site.entries["meetings"].values()}
     obligations = [o for e in site.entries["countries"].values() for o in e.record.obligations]

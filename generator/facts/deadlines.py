@@ -47,6 +47,17 @@ def extension_in_force(extension: Extension, meeting_dates: dict[str, dt.date], 
     return meeting_dates.get(extension.decided_at, dt.date.max) <= as_of
 
 
+def extension_state(extension: Extension, meeting_dates: dict[str, dt.date], as_of: dt.date) -> str:
+    """What the records say of an extension as of the date: "in force" (granted by a meeting held
+    by then), "to be decided" (by a meeting after it), "refused", or "requested" (no decision
+    recorded: never drawn or worded as granted)."""
+    if extension.granted is False:
+        return "refused"
+    if extension.decided_at is None:
+        return "requested"
+    return "in force" if extension_in_force(extension, meeting_dates, as_of) else "to be decided"
+
+
 def current_deadline(obligation: Obligation, meeting_dates: dict[str, dt.date], as_of: dt.date) -> dt.date | None:
     deadline = obligation.deadline
     for extension in obligation.extensions:

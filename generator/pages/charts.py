@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ccm_ica.facts.deadlines import extension_in_force, happened
+from ccm_ica.facts.deadlines import extension_state, happened
 from ccm_ica.facts.indicators import Indicators
 from ccm_ica.i18n import N_, _, long_date
 from ccm_ica.models.country import Obligation
@@ -168,22 +168,30 @@ def per_year_chart(chart_id: str, title: str, years: Sequence[int],
     return _finish(root, plot + 8, baseline + 26)
 
 
+# How the chart's description words each extension (a pending request is never "extended").
+_EXTENSION_WORDS = {
+    "in force": lambda date: _("extended to %(date)s", date=date),
+    "to be decided": lambda date: _("extended to %(date)s (not yet in force)", date=date),
+    "requested": lambda date: _("extension to %(date)s requested, no decision recorded", date=date),
+    "refused": lambda date: _("extension to %(date)s refused", date=date),
+}
+
+
 @dataclass(frozen=True)
 class LedgerRow:
     """One deadline ledger: original deadline → extended deadlines → completion."""
 
     label: str
     original: dt.date | None
-    extensions: tuple[tuple[dt.date, bool], ...] = ()  # new deadline, in force as of the date
+    extensions: tuple[tuple[dt.date, str], ...] = ()  # new deadline, facts.deadlines.extension_state
     completed: dt.date | None = None
 
     def dates(self) -> list[dt.date]:
-        return [d for d in (self.original, *(x for x, _in_force in self.extensions), self.completed) if d]
+        return [d for d in (self.original, *(x for x, _state in self.extensions), self.completed) if d]
 
     def describe(self) -> str:
         parts = [_("original deadline %(date)s", date=long_date(self.original))] if self.original else []
-        parts += [_("extended to %(date)s", date=long_date(d)) if in_force
-                  else _("extended to %(date)s (not yet in force)", date=long_date(d)) for d, in_force in self.extensions]
+        parts += [_EXTENSION_WORDS[state](long_date(d)) for d, state in self.extensions]
         parts += [_("completed %(date)s", date=long_date(self.completed))] if self.completed else []
         return _("%(row)s: %(events)s.", row=self.label, events="; ".join(parts))
 
@@ -225,8 +233,8 @@ def deadlines_chart(chart_id: str, title: str, rows: Sequence[LedgerRow], as_of:
                 style=_paint(stroke=MUTED), stroke_width=2)
         if row.original:
             _ring(root, x(row.original), y)
-        for deadline, in_force in row.extensions:
-            _triangle(in_force)(root, x(deadline), y)
+        for deadline, state in row.extensions:
+            _triangle(state == "in force")(root, x(deadline), y)
         if row.completed:
             _diamond(root, x(row.completed), y)
     return _finish(root, total, bottom + 26)
@@ -247,11 +255,11 @@ def _fit(label: str, room: float) -> str:
 
 def _ledger_legend(rows: Sequence[LedgerRow], as_of: dt.date) -> list[tuple[Mark, str]]:
     """A key to the marks the chart uses, and only those."""
-    extensions = [in_force for row in rows for _date, in_force in row.extensions]
+    extensions = [state == "in force" for row in rows for _date, state in row.extensions]
     keys = [
         (any(row.original for row in rows), _ring, _("original deadline")),
         (any(extensions), _triangle(True), _("extended deadline, in force")),
-        (not all(extensions), _triangle(False), _("extension not in force yet")),
+        (not all(extensions), _triangle(False), _("extension requested, not in force")),
         (any(row.completed for row in rows), _diamond, _("completion")),
         (True, _dashed, _("as of %(date)s", date=long_date(as_of))),
     ]
@@ -284,5 +292,5 @@ def ledger_row(label: str, obligation: Obligation, meeting_dates: dict[str, dt.d
     """The ledger as of the date: an extension granted later is not in force yet, and a
     completion after it has not happened (the pages' tables and statuses say the same)."""
     return LedgerRow(label, obligation.deadline,
-                     tuple((x.new_deadline, extension_in_force(x, meeting_dates, as_of)) for x in obligation.extensions),
+                     tuple((x.new_deadline, extension_state(x, meeting_dates, as_of)) for x in obligation.extensions),
                      obligation.completed.start if happened(obligation.completed, as_of) else None)
