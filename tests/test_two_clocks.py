@@ -78,3 +78,26 @@ def test_iraqs_pending_extension_request_is_never_drawn_as_granted(built_today):
     calendar = icalendar.Calendar.from_ical(inputs.files["data/ccm-ica.ics"])
     summaries = [str(e["summary"]) for e in calendar.walk("VEVENT") if str(e["uid"]).startswith("deadline-irq-art4-extension")]
     assert summaries == ["Iraq: Article 4 (clearance) extension requested"]
+
+
+def test_a_deadline_that_passed_after_the_last_source_reads_no_information_since(tmp_path, monkeypatch):
+    """The fixture's Lao ledger cites a note dated 2017; its deadline in force, 1 August 2025,
+    passed after it, and nothing later is recorded: not "overdue", but "no information since"."""
+    from sitefixture import write_site
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", TODAY)
+    site = load_site(write_site(tmp_path))
+    lao = article_4(site, "lao")
+    status = compute_facts(site).status(lao)
+    assert (status.code, str(status.label)) == ("unknown", "deadline passed 16 months ago; no information since 2017")
+    assert compute_facts(site, dt.date(2018, 6, 30)).status(lao).code == "due"  # as of the report's cut-off
+    profile = render_site(prepare(site))["countries/lao.md"][1]
+    assert "no information since 2017" in profile and "overdue" not in profile
+
+
+def test_no_real_profile_calls_a_deadline_overdue_beyond_its_sources(built_today):
+    site, inputs, pages = built_today
+    germany = article_4(site, "deu")  # deadline 1 August 2025; no cited source dated after it
+    assert inputs.facts.status(germany).code == "unknown"
+    assert "overdue" not in pages["countries/deu.md"]
+    assert "no dated source since the deadline" in pages["countries/deu.md"]

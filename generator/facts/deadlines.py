@@ -87,14 +87,22 @@ def deadline_phrase(deadline: dt.date, as_of: dt.date) -> Phrase:
     return phrase_plural("deadline in %(n)s month", "deadline in %(n)s months", months)
 
 
-def obligation_status(obligation: Obligation, meeting_dates: dict[str, dt.date], as_of: dt.date, windows: Windows) -> Status:
-    """The obligation's status as of the date."""
+def obligation_status(obligation: Obligation, meeting_dates: dict[str, dt.date], as_of: dt.date, windows: Windows,
+                      current_to: PartialDate | None = None) -> Status:
+    """The obligation's status as of the date, never beyond what its sources can say: a deadline
+    that passed after `current_to` (the date of its latest dated source), or with no dated
+    source, reads "no information since", never "overdue"."""
     if happened(obligation.completed, as_of):
         return Status("completed", phrase("completed %(date)s", date=LongDate(obligation.completed)))
     deadline = current_deadline(obligation, meeting_dates, as_of)
     if deadline is None:
         return Status("ongoing", phrase("no deadline") if obligation.article.value in (5, 9) else phrase("deadline not recorded"))
     words = deadline_phrase(deadline, as_of)
+    # A source dated only by its year or month counts from its first day: never overstated.
+    if deadline < as_of and (current_to is None or current_to.start < deadline):
+        since = (phrase("no information since %(date)s", date=LongDate(current_to)) if current_to
+                 else phrase("no dated source since the deadline"))
+        return Status("unknown", phrase("%(phrase)s; %(since)s", phrase=words, since=since))
     if deadline < as_of:
         return Status("overdue", phrase("overdue: %(phrase)s", phrase=words))
     if months_between(as_of, deadline) < windows.pressing_months:
