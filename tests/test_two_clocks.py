@@ -101,3 +101,16 @@ def test_no_real_profile_calls_a_deadline_overdue_beyond_its_sources(built_today
     assert inputs.facts.status(germany).code == "unknown"
     assert "overdue" not in pages["countries/deu.md"]
     assert "no dated source since the deadline" in pages["countries/deu.md"]
+
+
+def test_no_chart_or_table_draws_a_zero_for_a_year_without_records(built_today):
+    """The ISU reported 19 States providing and 10 receiving assistance in 2016 (seed 002); the
+    database holds no such records for 2016: the home page says so and gives the ISU's figures."""
+    home = built_today[2]["index.md"]
+    table = home[home.index("| Year"):home.index("## ", home.index("| Year"))]
+    row_2016 = next(line for line in table.splitlines() if line.startswith("| 2016 |"))
+    cells = [cell.strip() for cell in row_2016.strip("|").split("|")][1:]
+    assert cells[1].startswith("— (ISU reported 19") and cells[2].startswith("— (ISU reported 10")
+    assert not any(cell == "0" for line in table.splitlines()[2:] for cell in line.strip("|").split("|"))
+    chart = home[home.index("<svg"):home.index("</svg>")]
+    assert ">0<" not in chart and "States providing no records" in chart
