@@ -130,7 +130,7 @@ def write_content(root: Path, scale: float, seed: int = 8) -> dict[str, int]:
     (root / "site_config.yml").write_text(yaml.safe_dump({
         "title": f"CCM cooperation and assistance (synthetic, scale {scale:g})",
         "description": "Synthetic records for timing the build; nothing here is a fact.",
-        "as_of": AS_OF.isoformat(), "reporting_period": {"start": "2017-07-01", "end": AS_OF.isoformat()},
+        "report": {"as_of": AS_OF.isoformat(), "period": {"start": "2017-07-01", "end": AS_OF.isoformat()}},
         # The real site's languages, so building every language (`make site`) is measured the same way.
         "languages": ["en", "fr", "es"]}, sort_keys=False), encoding="utf-8")
     return written

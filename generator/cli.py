@@ -77,7 +77,7 @@ def _check(args: argparse.Namespace) -> int:
 
     site, problems = check(args.root, args.as_of)
     if args.reminders and site is not None:
-        problems += [reminder.problem() for reminder in site_reminders(site, site.config.as_of)]
+        problems += [reminder.problem() for reminder in site_reminders(site, site.as_of)]
     print(format_problems(problems, args.format))
     return 1 if any(p.severity is Severity.error for p in problems) else 0
 
@@ -113,6 +113,7 @@ def _unchanged(site_dir: Path) -> str:
 
 
 def _report(args: argparse.Namespace) -> int:
+    from ccm_ica.content import build_date
     from ccm_ica.facts import compute_facts
     from ccm_ica.report.build import build_report
     from ccm_ica.report.document import to_markdown
@@ -122,10 +123,12 @@ def _report(args: argparse.Namespace) -> int:
     if site is None:
         print(format_problems(problems, "text"), file=sys.stderr)
         return 1
-    facts = compute_facts(site)
-    document = build_report(facts)
+    # The report's own clock: its cut-off, unless --as-of asks for another date.
+    facts = compute_facts(site, args.as_of or site.config.report.as_of)
+    prepared_on = build_date(args.root)
+    document = build_report(facts, prepared_on)
     if args.format == "docx":
-        args.output.write_bytes(to_docx(document, facts.as_of))
+        args.output.write_bytes(to_docx(document, prepared_on))
     else:
         args.output.write_text(to_markdown(document), encoding="utf-8")
     print(f"wrote {args.output} (as of {facts.as_of.isoformat()})")

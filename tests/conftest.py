@@ -5,6 +5,10 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+# The site's clock is the build's date (SOURCE_DATE_EPOCH, which `make` sets to the last commit's
+# time): whatever the commit, every build in the tests is made on the fixture's day, 30 June 2018
+# (builds in child processes too), unless a test sets another date itself.
+os.environ["SOURCE_DATE_EPOCH"] = "1530316800"
 
 from browser_support import CHROMIUM, CHROMIUM_ARGS, NO_OTHER_HOST, Crawl, crawl, serve, why_no_browser  # noqa: E402
 from site_pages import build_whole_site  # noqa: E402

@@ -12,10 +12,11 @@ FILES: dict[str, str] = {
     "site_config.yml": """
         title: "Test site"
         description: "A fixture."
-        as_of: "2018-06-30"
-        reporting_period:
-          start: "2017-07-01"
-          end: "2018-06-30"
+        report:
+          as_of: "2018-06-30"
+          period:
+            start: "2017-07-01"
+            end: "2018-06-30"
     """,
     "content/sources/note.yml": """
         title: "A concept note"

@@ -62,5 +62,5 @@ def test_every_seed_document_is_a_source(site):
     assert sorted(s.seed for s in site.records("sources") if s.seed) == seeds
 
 
-def test_as_of_is_the_reporting_cut_off(site):
-    assert site.config.as_of == site.config.reporting_period.end
+def test_the_reports_cut_off_ends_its_period(site):
+    assert site.config.report.as_of == site.config.report.period.end

@@ -62,7 +62,7 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
     file = root / CONFIG_FILE
     if not file.is_file():
         return None, [Problem(CONFIG_FILE, 1, 1, "site_config.yml is missing",
-                              "create it at the project root with title, description, as_of and reporting_period")]
+                              "create it at the project root with title, description and report (its as_of and period)")]
     config, _, problems = _validated(file, CONFIG_FILE, SiteConfig)
     return config, problems
 

@@ -30,6 +30,7 @@ class Site:
     # File path → date of the last commit that changed it (content/git_dates.py); empty outside git.
     changed: dict[str, dt.date] = field(default_factory=dict)
     root: Path = Path(".")  # the project folder: its templates/ and locale/ make the pages
+    as_of: dt.date = dt.date.min  # the site's clock: statuses are computed as of this date (content.build_date)
 
     def records(self, kind: str) -> list[Any]:
         return [entry.record for entry in self.entries[kind].values()]

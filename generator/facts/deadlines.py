@@ -47,6 +47,17 @@ def extension_in_force(extension: Extension, meeting_dates: dict[str, dt.date], 
     return meeting_dates.get(extension.decided_at, dt.date.max) <= as_of
 
 
+def extension_state(extension: Extension, meeting_dates: dict[str, dt.date], as_of: dt.date) -> str:
+    """What the records say of an extension as of the date: "in force" (granted by a meeting held
+    by then), "to be decided" (by a meeting after it), "refused", or "requested" (no decision
+    recorded: never drawn or worded as granted)."""
+    if extension.granted is False:
+        return "refused"
+    if extension.decided_at is None:
+        return "requested"
+    return "in force" if extension_in_force(extension, meeting_dates, as_of) else "to be decided"
+
+
 def current_deadline(obligation: Obligation, meeting_dates: dict[str, dt.date], as_of: dt.date) -> dt.date | None:
     deadline = obligation.deadline
     for extension in obligation.extensions:
@@ -76,14 +87,22 @@ def deadline_phrase(deadline: dt.date, as_of: dt.date) -> Phrase:
     return phrase_plural("deadline in %(n)s month", "deadline in %(n)s months", months)
 
 
-def obligation_status(obligation: Obligation, meeting_dates: dict[str, dt.date], as_of: dt.date, windows: Windows) -> Status:
-    """The obligation's status as of the date."""
+def obligation_status(obligation: Obligation, meeting_dates: dict[str, dt.date], as_of: dt.date, windows: Windows,
+                      current_to: PartialDate | None = None) -> Status:
+    """The obligation's status as of the date, never beyond what its sources can say: a deadline
+    that passed after `current_to` (the date of its latest dated source), or with no dated
+    source, reads "no information since", never "overdue"."""
     if happened(obligation.completed, as_of):
         return Status("completed", phrase("completed %(date)s", date=LongDate(obligation.completed)))
     deadline = current_deadline(obligation, meeting_dates, as_of)
     if deadline is None:
         return Status("ongoing", phrase("no deadline") if obligation.article.value in (5, 9) else phrase("deadline not recorded"))
     words = deadline_phrase(deadline, as_of)
+    # A source dated only by its year or month counts from its first day: never overstated.
+    if deadline < as_of and (current_to is None or current_to.start < deadline):
+        since = (phrase("no information since %(date)s", date=LongDate(current_to)) if current_to
+                 else phrase("no dated source since the deadline"))
+        return Status("unknown", phrase("%(phrase)s; %(since)s", phrase=words, since=since))
     if deadline < as_of:
         return Status("overdue", phrase("overdue: %(phrase)s", phrase=words))
     if months_between(as_of, deadline) < windows.pressing_months:

@@ -14,11 +14,11 @@ from ccm_ica.models.action_plan import Measure
 ACHIEVED, IN_PROGRESS, NOT_STARTED, NOT_MEASURABLE = (
     N_("achieved"), N_("in progress"), N_("not started"), N_("not measurable from the data"))
 
-# Which per-year series answers which "increased number of …" output.
+# Which per-year series answers which "increased number of …" output. states-responding has
+# none: the ISU counted States that provided assistance, not States that responded to requests.
 _SERIES = {
     Measure.states_requesting: "states-requesting",
     Measure.states_providing: "states-providing",
-    Measure.states_responding: "states-providing",
     Measure.states_receiving: "states-receiving",
 }
 

@@ -97,7 +97,7 @@ def _milestones(site: Site) -> list[Change]:
 def changes(site: Site) -> list[Change]:
     """Every change dated on or before as_of, newest first."""
     found = _meetings(site) + _requests(site) + _ledgers(site) + _milestones(site)
-    found = [c for c in found if c.when <= site.config.as_of]
+    found = [c for c in found if c.when <= site.as_of]
     return sorted(found, key=lambda c: (c.when, c.key), reverse=True)
 
 
@@ -119,8 +119,8 @@ def feed(site: Site) -> bytes:
     _add(root, "id", f"{TAG}changes")
     _add(root, "title", f"{site.config.title}: changes")
     _add(root, "subtitle", f"Meetings, requests, responses, extensions, completions and coalition milestones, "
-                           f"as of {long_date(site.config.as_of)}.")
-    _add(root, "updated", _stamp(entries[0].when if entries else site.config.as_of))
+                           f"as of {long_date(site.as_of)}.")
+    _add(root, "updated", _stamp(entries[0].when if entries else site.as_of))
     _add(_add(root, "author"), "name", site.config.title)
     _add(root, "link", rel="self", href=FILE_NAME, type="application/atom+xml")
     _add(root, "link", rel="alternate", href="../timeline/", type="text/html")

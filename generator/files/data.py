@@ -168,7 +168,7 @@ def release_time(site: Site) -> dt.datetime:
     if epoch.isdigit():
         stamp = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
     else:
-        stamp = dt.datetime.combine(site.config.as_of, dt.time(), dt.timezone.utc)
+        stamp = dt.datetime.combine(site.as_of, dt.time(), dt.timezone.utc)
     return max(stamp, dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc))  # zip dates start in 1980
 
 

@@ -58,9 +58,11 @@ def _deadline_events(facts: Facts, entry: Entry, obligation: Obligation, stamp: 
         meeting = meetings.get(extension.decided_at or "")
         at = f" at {meeting.title} ({long_date(meeting.date)})" if meeting else ""
         decision = f"Extension {_decision(extension)}{at}"
-        events.append(_event(f"{base}-extension-{number}", f"{name}: {what} extended deadline",
+        summary = f"{name}: {what} extension requested" if extension.decided_at is None else f"{name}: {what} extended deadline"
+        events.append(_event(f"{base}-extension-{number}", summary,
                              extension.new_deadline, extension.new_deadline,
-                             f"{decision}: new {what} deadline of {name}. {as_of}.", categories + ["Extension"], stamp))
+                             f"{decision}: {'proposed ' if extension.decided_at is None else ''}new {what} deadline "
+                             f"of {name}. {as_of}.", categories + ["Extension"], stamp))
         if meeting is not None:
             held = meeting.date <= facts.as_of
             verb = ("refused" if extension.granted is False else "granted") if held else "is to decide on"

@@ -22,7 +22,17 @@ class ReportingPeriod(Record):
     """The period the 8MSP progress report covers."""
 
     start: dt.date = Field(description="First day, YYYY-MM-DD.")
-    end: dt.date = Field(description="Last day (the cut-off), YYYY-MM-DD.")
+    end: dt.date = Field(description="Last day, YYYY-MM-DD.")
+    confirmed: bool = Field(default=False, description="Whether a source states this period for this report; "
+                            "the report says 'not confirmed' until one does.")
+
+
+class ReportSettings(Record):
+    """The 8MSP progress report: its own clock, apart from the site's."""
+
+    as_of: dt.date = Field(description="The report's cut-off, YYYY-MM-DD: its figures and statuses count only "
+                           "records dated by then.")
+    period: ReportingPeriod = Field(description="The period the report covers.")
 
 
 class SiteConfig(Record):
@@ -30,7 +40,7 @@ class SiteConfig(Record):
 
     title: LocalizedText = Field(description="The site's title (or one per language: en, fr, es…).")
     description: LocalizedText = Field(description="One sentence on what the site is (or one per language).")
-    as_of: dt.date = Field(description="Statuses are computed as of this date; records dated after it do not count.")
-    reporting_period: ReportingPeriod = Field(description="The period of the progress report.")
+    report: ReportSettings = Field(description="The progress report's cut-off and period (the site's statuses are "
+                                   "computed as of the build's date instead).")
     windows: Windows = Field(default_factory=Windows, description="Warning windows, in months.")
     languages: list[str] = Field(default_factory=lambda: ["en"], min_length=1, description="Language codes the site is published in; the first is the default.")

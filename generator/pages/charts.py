@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ccm_ica.facts.deadlines import extension_in_force, happened
+from ccm_ica.facts.deadlines import extension_state, happened
 from ccm_ica.facts.indicators import Indicators
 from ccm_ica.i18n import N_, _, long_date
 from ccm_ica.models.country import Obligation
@@ -136,8 +136,8 @@ def per_year_chart(chart_id: str, title: str, years: Sequence[int],
     receiving), each bar labelled with its number. Solid, hatched and outlined bars stay apart
     in colour, in grey and on paper. Made to be reused: the 8MSP report can draw its per-year
     indicators with it (chart_id must be unique on the page: it prefixes every id in the SVG)."""
-    desc = " ".join(_("%(row)s: %(events)s.", row=year, events=", ".join(f"{name} {values[i]}" for name, values in series))
-                    for i, year in enumerate(years))
+    desc = " ".join(_("%(row)s: %(events)s.", row=year, events=", ".join(
+        f"{name} {_shown(values[i])}" for name, values in series)) for i, year in enumerate(years))
     root = _svg(chart_id, title, desc or _("No figures yet."))
     hatch = f"{chart_id}-hatch"
     looks = [_paint(ACCENT, FG), _paint(f"url(#{hatch})", FG), _paint("none", FG)]
@@ -146,7 +146,7 @@ def per_year_chart(chart_id: str, title: str, years: Sequence[int],
         pattern = _el(_el(root, "defs"), "pattern", id=hatch, patternUnits="userSpaceOnUse", width=5, height=5,
                       patternTransform="rotate(45)")
         _el(pattern, "path", d="M0 0V5", style=_paint(stroke=FG), stroke_width=1.2)
-    numbers = [v for _name, values in series for v in values]
+    numbers = [v for _name, values in series for v in values if v is not None]
     # Bars at least as wide as their number (and 12 px), up to 28 px when there is room; groups 20 px apart.
     need = max([12.0, *(_text_width(str(v)) + 4 for v in numbers)])
     plot = max(440.0, len(years) * (max(len(series), 1) * (need + 2) + 20))
@@ -159,13 +159,27 @@ def per_year_chart(chart_id: str, title: str, years: Sequence[int],
         middle = 4 + (i + 0.5) * plot / len(years)
         for number, ((_name, values), look) in enumerate(zip(series, looks)):
             x = middle + (number - len(series) / 2) * (bar + 2) + 1
-            h = height * values[i] / largest
+            h = height * (values[i] or 0) / largest
             if h:
                 _el(drawn, "rect", x=x, y=baseline - h, width=bar, height=h, style=look)
-            _text(drawn, x + bar / 2, baseline - h - FONT * 0.75, str(values[i]), "middle")
+            _text(drawn, x + bar / 2, baseline - h - FONT * 0.75, "—" if values[i] is None else str(values[i]), "middle")
         _text(drawn, middle, baseline + 14, str(year), "middle")
     _el(drawn, "path", d=f"M4 {_n(baseline)}H{_n(4 + plot)}", style=_paint(stroke=FG))
     return _finish(root, plot + 8, baseline + 26)
+
+
+# How the chart's description words each extension (a pending request is never "extended").
+_EXTENSION_WORDS = {
+    "in force": lambda date: _("extended to %(date)s", date=date),
+    "to be decided": lambda date: _("extended to %(date)s (not yet in force)", date=date),
+    "requested": lambda date: _("extension to %(date)s requested, no decision recorded", date=date),
+    "refused": lambda date: _("extension to %(date)s refused", date=date),
+}
+
+
+def _shown(value: int | None) -> str:
+    """A count in words: "—" is no record held, never a zero."""
+    return _("no records") if value is None else str(value)
 
 
 @dataclass(frozen=True)
@@ -174,16 +188,15 @@ class LedgerRow:
 
     label: str
     original: dt.date | None
-    extensions: tuple[tuple[dt.date, bool], ...] = ()  # new deadline, in force as of the date
+    extensions: tuple[tuple[dt.date, str], ...] = ()  # new deadline, facts.deadlines.extension_state
     completed: dt.date | None = None
 
     def dates(self) -> list[dt.date]:
-        return [d for d in (self.original, *(x for x, _in_force in self.extensions), self.completed) if d]
+        return [d for d in (self.original, *(x for x, _state in self.extensions), self.completed) if d]
 
     def describe(self) -> str:
         parts = [_("original deadline %(date)s", date=long_date(self.original))] if self.original else []
-        parts += [_("extended to %(date)s", date=long_date(d)) if in_force
-                  else _("extended to %(date)s (not yet in force)", date=long_date(d)) for d, in_force in self.extensions]
+        parts += [_EXTENSION_WORDS[state](long_date(d)) for d, state in self.extensions]
         parts += [_("completed %(date)s", date=long_date(self.completed))] if self.completed else []
         return _("%(row)s: %(events)s.", row=self.label, events="; ".join(parts))
 
@@ -225,8 +238,8 @@ def deadlines_chart(chart_id: str, title: str, rows: Sequence[LedgerRow], as_of:
                 style=_paint(stroke=MUTED), stroke_width=2)
         if row.original:
             _ring(root, x(row.original), y)
-        for deadline, in_force in row.extensions:
-            _triangle(in_force)(root, x(deadline), y)
+        for deadline, state in row.extensions:
+            _triangle(state == "in force")(root, x(deadline), y)
         if row.completed:
             _diamond(root, x(row.completed), y)
     return _finish(root, total, bottom + 26)
@@ -247,11 +260,11 @@ def _fit(label: str, room: float) -> str:
 
 def _ledger_legend(rows: Sequence[LedgerRow], as_of: dt.date) -> list[tuple[Mark, str]]:
     """A key to the marks the chart uses, and only those."""
-    extensions = [in_force for row in rows for _date, in_force in row.extensions]
+    extensions = [state == "in force" for row in rows for _date, state in row.extensions]
     keys = [
         (any(row.original for row in rows), _ring, _("original deadline")),
         (any(extensions), _triangle(True), _("extended deadline, in force")),
-        (not all(extensions), _triangle(False), _("extension not in force yet")),
+        (not all(extensions), _triangle(False), _("extension requested, not in force")),
         (any(row.completed for row in rows), _diamond, _("completion")),
         (True, _dashed, _("as of %(date)s", date=long_date(as_of))),
     ]
@@ -270,19 +283,20 @@ BY_YEAR = (("states-requesting", N_("States requesting")), ("states-providing", 
            ("states-receiving", N_("States receiving")))
 
 
-def by_year(indicators: Indicators) -> tuple[list[int], list[tuple[str, list[int]]]]:
+def by_year(indicators: Indicators) -> tuple[list[int], list[tuple[str, list[int | None]]]]:
     """Years with a count, and per measure the distinct States counted from the records each year
-    (the same counts as the 8MSP report's indicators, without the figures the ISU reported)."""
+    (the same counts as the 8MSP report's indicators). None where the database holds no record of
+    that measure that year: not a zero, which the records cannot show."""
     per_year = indicators.per_year
     counted = {measure: {f.year: f.computed for f in per_year[measure]} for measure, _label in BY_YEAR}
     years = sorted(year for values in counted.values() for year, count in values.items() if count)
     span = list(range(years[0], years[-1] + 1)) if years else []
-    return span, [(_(name), [counted[measure].get(year, 0) for year in span]) for measure, name in BY_YEAR]
+    return span, [(_(name), [counted[measure].get(year) or None for year in span]) for measure, name in BY_YEAR]
 
 
 def ledger_row(label: str, obligation: Obligation, meeting_dates: dict[str, dt.date], as_of: dt.date) -> LedgerRow:
     """The ledger as of the date: an extension granted later is not in force yet, and a
     completion after it has not happened (the pages' tables and statuses say the same)."""
     return LedgerRow(label, obligation.deadline,
-                     tuple((x.new_deadline, extension_in_force(x, meeting_dates, as_of)) for x in obligation.extensions),
+                     tuple((x.new_deadline, extension_state(x, meeting_dates, as_of)) for x in obligation.extensions),
                      obligation.completed.start if happened(obligation.completed, as_of) else None)

@@ -14,6 +14,7 @@ import jinja2
 from markupsafe import Markup
 
 from ccm_ica import i18n
+from ccm_ica.content import build_date
 from ccm_ica.content.site import Site
 from ccm_ica.facts import compute_facts
 from ccm_ica.facts.deadlines import Status
@@ -160,7 +161,7 @@ def _globals(site: Site) -> dict[str, Any]:
     country_names = {i: i18n.country_name(i, e.record.name) for i, e in site.entries["countries"].items()}
     return {
         "config": site.config,
-        "as_of": site.config.as_of,
+        "as_of": site.as_of,
         "titles": {
             "sources": {i: e.record.title for i, e in site.entries["sources"].items()},
             "countries": country_names,
@@ -170,7 +171,7 @@ def _globals(site: Site) -> dict[str, Any]:
         },
         "badge": badge,
         "yesno": yesno,
-        "as_of_note": _as_of_note(site.config.as_of),
+        "as_of_note": _as_of_note(site.as_of),
         "label": _labeller(country_names),
     }
 
@@ -199,12 +200,13 @@ def _with_fallback_note(markdown: str) -> str:
 
 
 def prepare(site: Site) -> PageInputs:
-    """What every language's pages are made from, made once per build: the facts, the files
-    published beside the pages (in English), and the report, one document for its page and its
-    Word file."""
+    """What every language's pages are made from, made once per build: the facts as of the
+    site's clock, the files published beside the pages (in English), and the report — computed
+    on its own clock, its cut-off — one document for its page and its Word file."""
     facts = compute_facts(site)
-    document = build_report(facts)
-    files = {**word_file(document, facts.as_of), **data_files(facts)}
+    prepared_on = build_date(site.root)
+    document = build_report(compute_facts(site, site.config.report.as_of), prepared_on)
+    files = {**word_file(document, prepared_on), **data_files(facts)}
     refuse_twice(list(files))
     return PageInputs(facts, files, page_body(document))
 

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
+from ccm_ica.facts.deadlines import extension_state
 from ccm_ica.i18n import _
 from ccm_ica.models.common import PartialDate
 from ccm_ica.pages.views import PageInputs, countries_sorted, state_name
@@ -31,8 +32,12 @@ def timeline(inputs: PageInputs) -> dict[str, Any]:
             if o.deadline:
                 add(o.deadline, name, _("Article %(article)s deadline", article=article), "deadline", at, o.sources or entry.record.sources)
             for x in o.extensions:
-                add(x.new_deadline, name, _("Article %(article)s extended deadline", article=article), "extension", at,
-                    x.sources or entry.record.sources)
+                state = extension_state(x, facts.meeting_dates, facts.as_of)
+                text = (_("Article %(article)s: extension to this date requested, no decision recorded", article=article)
+                        if state == "requested" else
+                        _("Article %(article)s: extension to this date refused", article=article) if state == "refused"
+                        else _("Article %(article)s extended deadline", article=article))
+                add(x.new_deadline, name, text, "extension", at, x.sources or entry.record.sources)
             if o.completed:
                 add(o.completed, name, _("Article %(article)s completed", article=article), "completion", at,
                     o.sources or entry.record.sources)

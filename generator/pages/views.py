@@ -188,8 +188,12 @@ def _by_year(facts: Facts) -> dict[str, Any]:
     """States requesting, providing and receiving assistance per year: the figures and their chart."""
     years, series = charts.by_year(facts.indicators)
     title = _("States requesting, providing and receiving assistance, by year, as of %(date)s", date=long_date(facts.as_of))
-    return {"by_year": [(year, *(values[i] for _name, values in series)) for i, year in enumerate(years)],
-            "by_year_chart": years and charts.per_year_chart("chart-by-year", title, years, series)}
+    reported = {(measure, f.year): f for measure, _label in charts.BY_YEAR for f in facts.indicators.per_year[measure]
+                if f.reported is not None}
+    rows = [(year, [{"count": values[i], "reported": reported.get((measure, year))}
+                    for (measure, _label), (_name, values) in zip(charts.BY_YEAR, series)])
+            for i, year in enumerate(years)]
+    return {"by_year": rows, "by_year_chart": years and charts.per_year_chart("chart-by-year", title, years, series)}
 
 
 def _ledger_chart(facts: Facts, entry: Entry) -> Any:

@@ -24,23 +24,27 @@ def _names(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else "—"
 
 
-def build_report(facts: Facts) -> Document:
-    """The report in English, from the facts as of their date: a meeting document is written in
-    English whatever the language of the page that shows it."""
+def build_report(facts: Facts, prepared_on: dt.date) -> Document:
+    """The report in English, from the facts as of the report's cut-off: a meeting document is
+    written in English whatever the language of the page that shows it. It is a draft made from
+    the database on `prepared_on`, and says so."""
     with using(DEFAULT):
-        return _report(facts)
+        return _report(facts, prepared_on)
 
 
-def _report(facts: Facts) -> Document:
+def _report(facts: Facts, prepared_on: dt.date) -> Document:
     site, as_of, indicators, results = facts.site, facts.as_of, facts.indicators, facts.results
-    countries = site.entries["countries"]
-    coordinators = sorted({countries[c].record.name for a in site.records("activities") for c in a.who_countries})
-    period = site.config.reporting_period
+    period = site.config.report.period
+    note = (f"Draft prepared from the ccm-ica database on {long_date(prepared_on)}; "
+            "not an official document of the Convention")
+    span = f"{long_date(period.start)} to {long_date(period.end)}"
     document = Document(
         title="Progress report on international cooperation and assistance to the Eighth Meeting of States Parties",
-        lines=(f"Submitted by the Coordinators on International Cooperation and Assistance ({_names(coordinators)})",
-               f"Reporting period: {long_date(period.start)} to {long_date(period.end)}",
-               f"Figures as of {long_date(as_of)}; records dated later are not counted"),
+        lines=(note,
+               f"Reporting period: {span}" if period.confirmed
+               else f"Reporting period: {span}, as for other progress reports (not confirmed for the 8MSP)",
+               f"Figures as of {long_date(as_of)}, the report's cut-off; records dated later are not counted"),
+        note=note,
     )
     _introduction(document, site, as_of)
     _activities(document, site, as_of)
@@ -58,8 +62,9 @@ def _introduction(document: Document, site: Site, as_of: dt.date) -> None:
     document.add(
         Heading("I. Introduction"),
         Paragraph("Article 6 of the Convention on Cluster Munitions gives each State Party the right to seek and "
-                  "receive assistance, and asks each State Party in a position to do so to provide technical, material "
-                  "and financial assistance to States Parties affected by cluster munitions."),
+                  "receive assistance, and states that “Each State Party in a position to do so shall provide "
+                  "technical, material, and financial assistance to States Parties affected by cluster munitions, "
+                  "aimed at the implementation of the obligations of this Convention.”"),
         Paragraph("Action 5 of the Dubrovnik Action Plan (2016–2020) covers international cooperation and assistance. "
                   "The Coordinators' concept note turns it into a work plan up to the Eighth Meeting of States Parties "
                   f"(8MSP). Its headings are: {'; '.join(f'{e.record.number} {e.record.title}' for e in headings)}."),

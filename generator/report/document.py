@@ -40,7 +40,8 @@ Block = Heading | Paragraph | Bullets | Table
 @dataclass
 class Document:
     title: str
-    lines: tuple[str, ...]  # under the title: submitted by, period, cut-off
+    lines: tuple[str, ...]  # under the title: what the document is, its period, its cut-off
+    note: str = ""  # what the document is, also kept in the Word file's properties
     blocks: list[Block] = field(default_factory=list)
 
     def add(self, *blocks: Block) -> None:

@@ -98,6 +98,7 @@ def to_docx(document: Document, dated: dt.date) -> bytes:
     properties = word.core_properties
     stamp = dt.datetime(dated.year, dated.month, dated.day)
     properties.title, properties.author, properties.created, properties.modified = document.title, "ccm-ica", stamp, stamp
+    properties.subject = properties.comments = document.note
     properties.last_modified_by, properties.revision = "ccm-ica", 1
     # Style ids from the template itself (a name lookup each, once), not assumed.
     style_ids = {key: word.styles[name].style_id for key, name in _STYLES.items()}

@@ -1,0 +1,116 @@
+"""Two clocks: the site's statuses are computed as of the build's date, the report's as of its
+cut-off; the report is a draft and says so; a pending extension is never drawn as granted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import docx
+import icalendar
+import pytest
+
+from ccm_ica.content import load_site
+from ccm_ica.facts import compute_facts
+from ccm_ica.pages.render import prepare, render_site
+from ccm_ica.report.page import DOCX_PATH
+from sitefixture import PROJECT
+
+TODAY = "1796083200"  # SOURCE_DATE_EPOCH of 1 December 2026, 00:00 UTC
+
+
+@pytest.fixture(scope="module")
+def built_today():
+    """The real site as a build on 1 December 2026 makes it: its inputs and English pages."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", TODAY)
+        site = load_site(PROJECT)
+        inputs = prepare(site)
+        pages = {src: markdown for src, (_, markdown) in render_site(inputs).items()}
+    return site, inputs, pages
+
+
+def article_4(site, iso3):
+    return next(o for o in site.entries["countries"][iso3].record.obligations if o.article.value == 4)
+
+
+def test_the_site_clock_is_the_build_date_and_the_report_keeps_its_cut_off(built_today):
+    site, inputs, _ = built_today
+    assert site.as_of == dt.date(2026, 12, 1)
+    assert inputs.facts.as_of == dt.date(2026, 12, 1)
+    report = compute_facts(site, site.config.report.as_of)
+    assert report.as_of == dt.date(2018, 6, 30)
+    montenegro = article_4(site, "mne")
+    assert inputs.facts.status(montenegro).code == "completed"  # cleared in July 2020
+    assert report.status(montenegro).code != "completed"  # not yet, as of the report's cut-off
+
+
+def test_montenegros_profile_does_not_count_down_to_a_deadline_it_met(built_today):
+    profile = built_today[2]["countries/mne.md"]
+    assert "completed 21 July 2020" in profile
+    assert "deadline in" not in profile
+
+
+def test_the_report_is_a_draft_of_its_build_date_and_says_so(built_today):
+    _, inputs, pages = built_today
+    draft = "Draft prepared from the ccm-ica database on 1 December 2026; not an official document of the Convention"
+    assert draft in pages["report/index.md"]
+    assert "Submitted by" not in pages["report/index.md"]
+    assert "not confirmed for the 8MSP" in pages["report/index.md"]
+    assert "Figures as of 30 June 2018, the report's cut-off" in pages["report/index.md"]
+    word = docx.Document(io.BytesIO(inputs.files[DOCX_PATH]))
+    assert draft in [p.text for p in word.paragraphs[:4]]
+    assert word.core_properties.comments == draft and word.core_properties.subject == draft
+    assert word.core_properties.created.date() == dt.date(2026, 12, 1)
+
+
+def test_iraqs_pending_extension_request_is_never_drawn_as_granted(built_today):
+    site, inputs, pages = built_today
+    iraq = article_4(site, "irq")
+    assert [x.decided_at for x in iraq.extensions] == [None]
+    assert inputs.facts.deadline(iraq) == iraq.deadline  # the deadline in force is the original one
+    assert "extension to 1 November 2028 requested, no decision recorded" in pages["countries/irq.md"]
+    assert "extended to 1 November 2028" not in pages["countries/irq.md"]
+    assert "extended to 1 November 2028" not in pages["deadlines/index.md"]
+    assert "requested, no decision recorded" in pages["deadlines/index.md"]
+    iraq_events = [line for line in pages["timeline/index.md"].splitlines() if "Iraq" in line and "2028" in line]
+    assert iraq_events and all("extended deadline" not in line for line in iraq_events)
+    calendar = icalendar.Calendar.from_ical(inputs.files["data/ccm-ica.ics"])
+    summaries = [str(e["summary"]) for e in calendar.walk("VEVENT") if str(e["uid"]).startswith("deadline-irq-art4-extension")]
+    assert summaries == ["Iraq: Article 4 (clearance) extension requested"]
+
+
+def test_a_deadline_that_passed_after_the_last_source_reads_no_information_since(tmp_path, monkeypatch):
+    """The fixture's Lao ledger cites a note dated 2017; its deadline in force, 1 August 2025,
+    passed after it, and nothing later is recorded: not "overdue", but "no information since"."""
+    from sitefixture import write_site
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", TODAY)
+    site = load_site(write_site(tmp_path))
+    lao = article_4(site, "lao")
+    status = compute_facts(site).status(lao)
+    assert (status.code, str(status.label)) == ("unknown", "deadline passed 16 months ago; no information since 2017")
+    assert compute_facts(site, dt.date(2018, 6, 30)).status(lao).code == "due"  # as of the report's cut-off
+    profile = render_site(prepare(site))["countries/lao.md"][1]
+    assert "no information since 2017" in profile and "overdue" not in profile
+
+
+def test_no_real_profile_calls_a_deadline_overdue_beyond_its_sources(built_today):
+    site, inputs, pages = built_today
+    germany = article_4(site, "deu")  # deadline 1 August 2025; no cited source dated after it
+    assert inputs.facts.status(germany).code == "unknown"
+    assert "overdue" not in pages["countries/deu.md"]
+    assert "no dated source since the deadline" in pages["countries/deu.md"]
+
+
+def test_no_chart_or_table_draws_a_zero_for_a_year_without_records(built_today):
+    """The ISU reported 19 States providing and 10 receiving assistance in 2016 (seed 002); the
+    database holds no such records for 2016: the home page says so and gives the ISU's figures."""
+    home = built_today[2]["index.md"]
+    table = home[home.index("| Year"):home.index("## ", home.index("| Year"))]
+    row_2016 = next(line for line in table.splitlines() if line.startswith("| 2016 |"))
+    cells = [cell.strip() for cell in row_2016.strip("|").split("|")][1:]
+    assert cells[1].startswith("— (ISU reported 19") and cells[2].startswith("— (ISU reported 10")
+    assert not any(cell == "0" for line in table.splitlines()[2:] for cell in line.strip("|").split("|"))
+    chart = home[home.index("<svg"):home.index("</svg>")]
+    assert ">0<" not in chart and "States providing no records" in chart
