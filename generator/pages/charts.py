@@ -1,7 +1,6 @@
 """Charts drawn at build time as static, accessible SVG, put inline in the page.
 
-Written directly with ElementTree (no plotting library: importing and running one was the
-generator's largest cost), which escapes every text that comes from YAML. Every chart has
+Written with ElementTree (no plotting library), which escapes every text from YAML. Every chart has
 role="img" named by a <title> and a <desc> that come first, and its desc says every number and
 date (the page shows them in a table beside it). No fixed colours: currentColor and Material's
 CSS variables, so a chart follows the light, dark and print schemes, and its marks differ by
@@ -177,8 +176,7 @@ _EXTENSION_WORDS = {
 }
 
 
-def _shown(value: int | None) -> str:
-    """A count in words: "—" is no record held, never a zero."""
+def _shown(value: int | None) -> str:  # no record held is "no records", never a zero
     return _("no records") if value is None else str(value)
 
 

@@ -145,3 +145,13 @@ def file_reference(slug: str) -> FileReference:
     kind = KINDS_BY_NAME[slug]
     return FileReference(kind.name, term(kind), _("One file per record, in the folder %(folder)s/", folder=kind.folder),
                          _about(kind.model), tuple(_sections(kind.model)), example(kind))
+
+
+def reference_index_view(_inputs: object) -> dict[str, object]:
+    """The view of /contribute/reference/ (pages/plan.py): every kind of file."""
+    return {"references": file_references()}
+
+
+def reference_view(_inputs: object, slug: str) -> dict[str, object]:
+    """The view of /contribute/reference/<slug>/: one kind of file."""
+    return {"reference": file_reference(slug)}

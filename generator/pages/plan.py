@@ -13,7 +13,7 @@ from typing import Any
 from ccm_ica.content.load import Entry
 from ccm_ica.content.site import Site
 from ccm_ica.pages import timeline, views
-from ccm_ica.pages.field_reference import REFERENCE_SLUGS
+from ccm_ica.pages.field_reference import REFERENCE_SLUGS, reference_index_view, reference_view
 from ccm_ica.problems import ContentError, Problem
 
 
@@ -68,8 +68,8 @@ def plan_pages(site: Site) -> list[PlannedPage]:
         PlannedPage("report/index.md", "report.md.j2", views.report),
         PlannedPage("attention/index.md", "attention.md.j2", views.attention),
         PlannedPage("changes/index.md", "changes.md.j2", views.changes),
-        PlannedPage("contribute/reference/index.md", "reference_index.md.j2", views.field_references),
-        *(PlannedPage(f"contribute/reference/{slug}.md", "reference.md.j2", views.field_reference, slug)
+        PlannedPage("contribute/reference/index.md", "reference_index.md.j2", reference_index_view),
+        *(PlannedPage(f"contribute/reference/{slug}.md", "reference.md.j2", reference_view, slug)
           for slug in REFERENCE_SLUGS),
     ]
     refuse_twice([page.src for page in pages])

@@ -21,7 +21,6 @@ from ccm_ica.models.common import PartialDate
 from ccm_ica.models.enums import Area
 from ccm_ica.models.request import Request, RequestStatus
 from ccm_ica.pages import charts
-from ccm_ica.pages.field_reference import file_reference, file_references
 
 OPEN = (RequestStatus.open, RequestStatus.partly_met)
 RECENT_CHANGES = 50  # records listed on /changes/; the git history has the rest
@@ -294,11 +293,3 @@ def data(inputs: PageInputs) -> dict[str, Any]:
 def report(inputs: PageInputs) -> dict[str, Any]:
     """The /report/ page: the report's body, in English on every language's page."""
     return {"body": inputs.report, "in_english": current() != DEFAULT}
-
-
-def field_references(inputs: PageInputs) -> dict[str, Any]:
-    return {"references": file_references()}
-
-
-def field_reference(inputs: PageInputs, slug: str) -> dict[str, Any]:
-    return {"reference": file_reference(slug)}
