@@ -189,7 +189,9 @@ def _by_year(facts: Facts) -> dict[str, Any]:
     title = _("States requesting, providing and receiving assistance, by year, as of %(date)s", date=long_date(facts.as_of))
     reported = {(measure, f.year): f for measure, _label in charts.BY_YEAR for f in facts.indicators.per_year[measure]
                 if f.reported is not None}
-    rows = [(year, [{"count": values[i], "reported": reported.get((measure, year))}
+    # The reported figure beside each "—", linked by the date of the meeting that gave it.
+    rows = [(year, [{"count": values[i], "reported": reported.get((measure, year)),
+                     "reported_on": facts.meeting_dates.get(getattr(reported.get((measure, year)), "reported_in", None))}
                     for (measure, _label), (_name, values) in zip(charts.BY_YEAR, series)])
             for i, year in enumerate(years)]
     return {"by_year": rows, "by_year_chart": years and charts.per_year_chart("chart-by-year", title, years, series)}
