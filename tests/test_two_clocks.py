@@ -114,3 +114,12 @@ def test_no_chart_or_table_draws_a_zero_for_a_year_without_records(built_today):
     assert not any(cell == "0" for line in table.splitlines()[2:] for cell in line.strip("|").split("|"))
     chart = home[home.index("<svg"):home.index("</svg>")]
     assert ">0<" not in chart and "States providing no records" in chart
+
+
+def test_the_report_says_no_records_are_held_instead_of_a_difference(built_today):
+    """Annex I and section VII: the ISU's 19 States providing assistance in 2016 beside no records."""
+    report = built_today[2]["report/index.md"]
+    assert "| States providing assistance | 2016 | no records held | 19 | no records held |" in report
+    assert ("States providing assistance in 2016: ISU reported 19; the database holds no records of that kind "
+            "for 2016, so this report cannot count them.") in report
+    assert "the records give 0" not in report

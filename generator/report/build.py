@@ -165,9 +165,13 @@ def _challenges(document: Document, site: Site, indicators: Indicators, results:
                          "Recording this information would let the next report measure it.")
     for measure in REPORTED_MEASURES:
         for figure in indicators.per_year[measure]:
-            if figure.differs:
+            who = figure.reported_by or "the ISU"
+            if figure.differs and not figure.computed:  # no records held: not a count of zero
+                items.append(f"{_MEASURE_LABELS[measure]} in {figure.year}: {who} reported {figure.reported:g}; the database "
+                             f"holds no records of that kind for {figure.year}, so this report cannot count them.")
+            elif figure.differs:
                 items.append(f"{_MEASURE_LABELS[measure]} in {figure.year}: the records give {figure.computed}, "
-                             f"{figure.reported_by or 'the ISU'} reported {figure.reported:g}. The database is missing records for that year.")
+                             f"{who} reported {figure.reported:g}. The database is missing records for that year.")
     for entry in sorted(site.entries["meetings"].values(), key=lambda e: e.record.date):
         for follow_up in entry.record.follow_ups:
             if entry.record.date <= as_of and follow_up.status in (FollowUpStatus.planned, FollowUpStatus.not_reported):
@@ -180,8 +184,9 @@ def _challenges(document: Document, site: Site, indicators: Indicators, results:
 def _annexes(document: Document, facts: Facts) -> None:
     site, indicators, as_of = facts.site, facts.indicators, facts.as_of
     rows = tuple(
-        (_MEASURE_LABELS[measure], str(f.year), str(f.computed), f"{f.reported:g}" if f.reported is not None else "—",
-         "differs" if f.differs else ("same" if f.reported is not None else "—"))
+        (_MEASURE_LABELS[measure], str(f.year), str(f.computed) if f.computed else "no records held",
+         f"{f.reported:g}" if f.reported is not None else "—",
+         ("differs" if f.computed else "no records held") if f.differs else ("same" if f.reported is not None else "—"))
         for measure in REPORTED_MEASURES for f in indicators.per_year[measure])
     document.add(Heading("Annex I. Indicators by year: computed and reported"),
                  Table("Table 5. Figures counted from the records beside those the ISU reported",
