@@ -47,7 +47,7 @@ def test_as_of_changes_the_indicators(fixture_site):
     before, results = facts.indicators, facts.results
     assert before.meetings[MeetingKind.affected_only] == []
     assert figures(before, "states-requesting") == {2017: 1}  # a request dated by its year counts from 1 January
-    assert results[0].status == "not started"
+    assert results[0].status == "not reported"  # no record shows it held: not "not started"
     mid = compute_facts(fixture_site, dt.date(2018, 4, 30)).indicators
     assert mid.requests_with_response == 0  # Norway's response is dated May 2018
 
@@ -127,7 +127,7 @@ def test_every_expected_output_has_a_status_in_the_word_file(real_report):
     site, _, word = real_report
     text = "\n".join(p.text for p in word.paragraphs)
     for output in site.records("outputs"):
-        match = re.search(rf"Expected output {output.order}: .*? Status: (achieved|in progress|not started|not measurable from the data)\.", text)
+        match = re.search(rf"Expected output {output.order}: .*? Status: (achieved|in progress|not reported|not measurable from the data)\.", text)
         assert match, output.order
 
 
@@ -160,7 +160,7 @@ def test_cli_writes_docx_and_as_of_changes_the_meetings_indicator(tmp_path):
 
     now, before = run(), run("--as-of", "2017-11-23")
     assert "Expected output 1: " in now and "Status: achieved. Figures: 1 held by 30 June 2018" in now
-    assert "Status: not started. Figures: 0 held by 23 November 2017" in before
+    assert "Status: not reported. Figures: 0 held by 23 November 2017" in before
 
 
 def test_cli_markdown_format(tmp_path):

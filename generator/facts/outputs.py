@@ -11,8 +11,9 @@ from ccm_ica.i18n import N_, LongDate, Phrase, _, phrase, phrase_plural
 from ccm_ica.models.action_plan import Measure
 
 # Codes the report compares against; `OutputResult.status_label` words them for the page.
-ACHIEVED, IN_PROGRESS, NOT_STARTED, NOT_MEASURABLE = (
-    N_("achieved"), N_("in progress"), N_("not started"), N_("not measurable from the data"))
+# A meeting no record shows held is "not reported", never "not started": it may have been held.
+ACHIEVED, IN_PROGRESS, NOT_REPORTED, NOT_MEASURABLE = (
+    N_("achieved"), N_("in progress"), N_("not reported"), N_("not measurable from the data"))
 
 # Which per-year series answers which "increased number of …" output. states-responding has
 # none: the ISU counted States that provided assistance, not States that responded to requests.
@@ -69,7 +70,7 @@ def evaluate(site: Site, indicators: Indicators) -> list[OutputResult]:
         measure = entry.record.measure
         if measure in MEETING_MEASURES:
             held = indicators.meetings[MEETING_MEASURES[measure]]
-            status = ACHIEVED if held else NOT_STARTED
+            status = ACHIEVED if held else NOT_REPORTED
             figures = phrase_plural("%(n)s held by %(date)s", "%(n)s held by %(date)s", len(held), date=LongDate(indicators.as_of))
             evidence = tuple(f"{e.record.title} ({e.record.date.isoformat()})" for e in held)
         elif measure in _SERIES:
