@@ -13,6 +13,7 @@ the benchmark runs cannot reach only some of the runs. Results go to benchmarks/
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import importlib.metadata
 import json
@@ -73,6 +74,9 @@ def snapshot(dest: Path) -> dict[str, str]:
 
     shutil.rmtree(dest, ignore_errors=True)
     shutil.copytree(PROJECT, dest, ignore=ignore, symlinks=True)
+    # Compiled as `pip install` compiles an installed package (PYTHONDONTWRITEBYTECODE, often set,
+    # would otherwise make every build compile the generator's sources again).
+    compileall.compile_dir(dest / "generator", quiet=1)
     package = dest / ".package"
     package.mkdir()
     (package / "ccm_ica").symlink_to(dest / "generator", target_is_directory=True)

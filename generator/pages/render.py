@@ -49,6 +49,7 @@ def make_environment(folder: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        optimized=False,  # the optimiser folds constants the pages hardly have: a fifth of compiling, for nothing
     )
     env.filters["md"] = escape_markdown
     env.filters["join"] = join  # the built-in would only HTML-escape the items
