@@ -153,10 +153,9 @@ def planned_record(args: argparse.Namespace) -> tuple[Kind, str, dict[str, Any]]
     """(kind, id, known field values) for `ccm-ica new KIND …`, or UsageError."""
     if args.kind == "country":
         country = _country(args.iso3)
+        # The name identifies the State; an official name is left for a source to give (pycountry's
+        # are not always the State's own: it would be a fact no cited document states).
         values = {"name": country.name}
-        official = getattr(country, "official_name", None)
-        if official and official != country.name:
-            values["official_name"] = official
         return KINDS_BY_NAME["countries"], args.iso3.lower(), values
     if args.kind == "request":
         iso3 = _country(args.iso3).alpha_3.lower()
