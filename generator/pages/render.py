@@ -114,7 +114,10 @@ class Links:
         if not ids:
             return Markup("")
         titles = self.titles["sources"]
-        links = "; ".join(self.record(titles[i], "sources", i) + _quoted((quotes or {}).get(i, [])) for i in ids)
+        quotes = {i: quotes[i] for i in ids if i in quotes} if quotes else {}
+        # A source with its words takes a line of its own: a run of quotes from several reads as one.
+        separator = "<br>" if quotes else "; "
+        links = separator.join(self.record(titles[i], "sources", i) + _quoted(quotes.get(i, [])) for i in ids)
         label = escape_markdown(i18n._("Source:"))  # outside the f-string, where pybabel finds it
         return Markup(f"<small class=\"ccm-source\">{label} {links}</small>")
 
