@@ -218,3 +218,12 @@ def test_a_scaffold_shows_how_to_quote_and_still_passes_once_filled(tmp_path):
     result = run("check", cwd=root)
     assert result.returncode == 0, result.stdout
     assert result.stdout.splitlines()[-1] == "0 error(s), 1 warning(s)."  # cites note with no quote
+
+
+def test_every_kind_that_cites_sources_and_only_those_can_quote_them():
+    from ccm_ica.models.fields import cites_sources
+    from ccm_ica.models.kinds import KINDS
+
+    quoting = {kind.name for kind in KINDS if "quotes" in kind.model.model_fields}
+    assert quoting == {kind.name for kind in KINDS if cites_sources(kind.model)}
+    assert quoting == {"countries", "meetings", "coalitions", "requests", "assistance", "headings", "activities", "outputs"}
