@@ -68,6 +68,15 @@ _FOLDERS = {"sources": "content/sources", "countries": "content/countries", "mee
             "outputs": "content/action-plan/outputs"}
 
 
+def _cited(value: Any) -> set[str]:
+    """Every source id in a record's `sources` lists, at any depth."""
+    if isinstance(value, dict):
+        return set(value.get("sources", [])).union(*(_cited(v) for k, v in value.items() if k != "sources"))
+    if isinstance(value, list):
+        return set().union(*(_cited(item) for item in value))
+    return set()
+
+
 def write_content(root: Path, scale: float, seed: int = 8) -> dict[str, int]:
     """content/ and site_config.yml for `scale` under `root` (emptied first); records per kind written."""
     n = counts(scale)
@@ -78,6 +87,8 @@ def write_content(root: Path, scale: float, seed: int = 8) -> dict[str, int]:
     written: dict[str, int] = {}
 
     def put(kind: str, record_id: str, record: dict[str, Any]) -> None:
+        if kind != "sources":  # as the real content: a quote of each source the record cites
+            record["quotes"] = {source: [w.sentence()] for source in sorted(_cited(record))}
         _dump(root, _FOLDERS[kind], record_id, kind, record)
         written[kind] = written.get(kind, 0) + 1
 

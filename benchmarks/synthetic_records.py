@@ -102,7 +102,7 @@ def source(w: Writer, n: int) -> tuple[str, dict[str, Any]]:
                               "date": w.partial(w.day(dt.date(year, 1, 1), dt.date(year, 12, 31)))}
     if kind == "official-document":
         record["symbol"] = f"CCM/MSP/{year}/{n}"
-    if w.rng.random() < 0.7:
+    if kind == "web-page" or w.rng.random() < 0.7:  # a web page always has its address
         record["url"] = f"https://example.org/ccm-ica-benchmark/{n}"
     if w.rng.random() < 0.3:
         record["note"] = w.text(1, 2)

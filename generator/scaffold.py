@@ -24,7 +24,7 @@ from pydantic.fields import FieldInfo
 from ccm_ica.content.placeholders import PLACEHOLDER
 from ccm_ica.files.schema import modeline
 from ccm_ica.models.enums import Area
-from ccm_ica.models.fields import field_shape
+from ccm_ica.models.fields import cites_sources, field_shape
 from ccm_ica.models.kinds import KINDS_BY_NAME, Kind
 
 # Ids stay bare, except words YAML 1.1 tools (the schema check in editors) would read as true/false/null.
@@ -105,11 +105,22 @@ def optional_lines(model: type[BaseModel], values: dict[str, Any]) -> list[str]:
     return lines
 
 
+# Under the sources, how to quote them: commented out, so the file is checked as it was written.
+QUOTES_HINT = [
+    "# For each source cited, its own words that state these facts (at most 25 words a quote),",
+    "# so a reader can find them; the check warns about a source cited with no quote. E.g.:",
+    "# quotes:",
+    "#   concept-note-2017:",
+    '#     - "Thirteen States Parties requested international cooperation and assistance"',
+]
+
+
 def record_text(kind: Kind | None, model: type[BaseModel], values: dict[str, Any], about: list[str]) -> str:
-    """A whole file: the schema modeline (for content), what it is, then the fields."""
+    """A whole file: the schema modeline (for content), what it is, the fields, how to quote."""
     first = [modeline(kind.folder, kind.name)] if kind else []
     header = [line for text in about for line in _comment(text, "")] + [""]
-    return "\n".join(first + header + field_lines(model, values) + optional_lines(model, values)) + "\n"
+    hint = QUOTES_HINT if cites_sources(model) else []
+    return "\n".join(first + header + field_lines(model, values) + hint + optional_lines(model, values)) + "\n"
 
 
 def example(kind: Kind) -> str:

@@ -40,12 +40,17 @@ FILES: dict[str, str] = {
             completed: "2020-07-21"
         last_reviewed: "2018-01-15"
         sources: [note]
+        quotes:
+          note:
+            - "Montenegro completed its clearance obligations on 21 July 2020"
     """,
     "content/countries/nor.yml": """
         name: Norway
         roles: [donor]
         last_reviewed: "2018-01-15"
         sources: [summary]
+        quotes:
+          summary: ["Norway, a donor state, took part"]
     """,
     "content/countries/lao.yml": """
         name: Lao People's Democratic Republic
@@ -57,6 +62,8 @@ FILES: dict[str, str] = {
                 decided_at: 2019-09-02-9msp
         last_reviewed: "2018-01-15"
         sources: [note]
+        quotes:
+          note: ["Lao PDR's clearance deadline was extended to 1 August 2025"]
     """,
     "content/meetings/2017-11-24-affected.yml": """
         title: "Informal meeting with affected States"
@@ -65,6 +72,8 @@ FILES: dict[str, str] = {
         city: Geneva
         countries: [mne]
         sources: [summary]
+        quotes:
+          summary: ["an informal meeting with affected States on 24 November 2017"]
     """,
     "content/meetings/2019-09-02-9msp.yml": """
         title: "Ninth Meeting of States Parties"
@@ -73,6 +82,8 @@ FILES: dict[str, str] = {
         end_date: "2019-09-04"
         city: Geneva
         sources: [note]
+        quotes:
+          note: ["the Ninth Meeting of States Parties, Geneva, 2-4 September 2019"]
     """,
     "content/requests/mne-2017-clearance.yml": """
         country: mne
@@ -89,6 +100,10 @@ FILES: dict[str, str] = {
             what: "Funding"
             date: "2018-05"
         sources: [summary]
+        quotes:
+          summary:
+            - "Montenegro asked for financial and technical assistance to complete clearance"
+            - "Norway provided funding"
     """,
     "content/coalitions/mne-clearance.yml": """
         title: "Montenegro: clearance"
@@ -106,6 +121,8 @@ FILES: dict[str, str] = {
             text: "Clearance finished"
             stage: completed
         sources: [summary]
+        quotes:
+          summary: ["a coalition of Montenegro and Norway for clearance"]
     """,
     "content/assistance/nor-mne-2018.yml": """
         donor: Norway
@@ -116,6 +133,8 @@ FILES: dict[str, str] = {
         kinds: [financial]
         description: "Funding for survey and clearance."
         sources: [summary]
+        quotes:
+          summary: ["Norway funded survey and clearance in Montenegro in 2018"]
     """,
     "content/action-plan/headings/5-1.yml": """
         number: "5.1"
@@ -124,6 +143,8 @@ FILES: dict[str, str] = {
           - number: "38(b)"
             text: "Share information and good practices."
         sources: [note]
+        quotes:
+          note: ["Strengthen partnerships at all levels"]
     """,
     "content/action-plan/activities/first-informal-meeting.yml": """
         title: "First informal meeting"
@@ -137,6 +158,8 @@ FILES: dict[str, str] = {
           - meeting: 2017-11-24-affected
             note: "The meeting took place."
         sources: [note]
+        quotes:
+          note: ["a first informal meeting on 24 November 2017"]
     """,
     "content/action-plan/outputs/affected-meeting.yml": """
         text: "One informal meeting with affected States Parties."
@@ -145,6 +168,8 @@ FILES: dict[str, str] = {
         measure: meetings-affected-only
         target: "one meeting held"
         sources: [note]
+        quotes:
+          note: ["One informal meeting with affected States Parties"]
     """,
 }
 
@@ -179,7 +204,8 @@ def write_site(root: Path, changes: dict[str, str | bytes | None] | None = None)
 
 
 def copy_real_content(root: Path) -> Path:
-    """A copy of the project's shipped content and config, to break on purpose."""
+    """A copy of the project's shipped content, config and seed documents, to break on purpose."""
     shutil.copytree(PROJECT / "content", root / "content")
+    shutil.copytree(PROJECT / "seeds", root / "seeds")
     shutil.copy(PROJECT / "site_config.yml", root / "site_config.yml")
     return root

@@ -139,7 +139,8 @@ def test_all_problems_reported_at_once(tmp_path):
 
 def test_yes_and_no_stay_text(tmp_path):
     """`NO` is Norway, not false: scalars are strings until the model decides."""
-    site, problems = check(write_site(tmp_path, {NOR: "name: NO\nnotes: yes\nlast_reviewed: \"2018-01-15\"\nsources: [summary]\n"}))
+    site, problems = check(write_site(tmp_path, {NOR: "name: NO\nnotes: yes\nlast_reviewed: \"2018-01-15\"\nsources: [summary]\n"
+                                                       "quotes: {summary: [Norway]}\n"}))
     assert problems == []
     norway = site.entries["countries"]["nor"].record
     assert (norway.name, norway.notes) == ("NO", "yes")

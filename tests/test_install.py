@@ -19,7 +19,7 @@ import pytest
 from sitefixture import PROJECT
 
 # What a copy of the project needs to be built; the code comes from the installed wheel.
-PROJECT_FILES = ("content", "templates", "locale", "docs", "overrides", "mkdocs.yml", "site_config.yml")
+PROJECT_FILES = ("content", "seeds", "templates", "locale", "docs", "overrides", "mkdocs.yml", "site_config.yml")
 
 
 def run(command: list[str | Path], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:

@@ -150,6 +150,8 @@ def _inject(data, model):
             data[name] = PAYLOAD
         elif isinstance(value, list) and all(isinstance(v, str) for v in value) and name in ("who", "hosts"):
             data[name] = [PAYLOAD]
+        elif name == "quotes":  # the sources' own words, shown beside each source's link
+            data[name] = {source: [PAYLOAD] for source in value}
 
 
 def test_nothing_executable_reaches_the_html(tmp_path):

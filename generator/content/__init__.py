@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ccm_ica.content.git_dates import last_changed, last_commit_date
 from ccm_ica.content.load import load_records
+from ccm_ica.content.quotes import quote_problems
 from ccm_ica.content.site import Site, index_site
 from ccm_ica.problems import ContentError, Problem, Severity
 
@@ -30,6 +31,7 @@ def check(root: Path, as_of: dt.date | None = None) -> tuple[Site | None, list[P
         return None, problems
     site, index_problems = index_site(loaded.config, loaded.entries, loaded.failed)
     problems += index_problems
+    problems += quote_problems(site, root)
     if any(p.severity is Severity.error for p in problems):
         return None, problems
     site.root = root

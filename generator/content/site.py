@@ -11,7 +11,7 @@ from typing import Any
 
 from ccm_ica.content.load import Entry
 from ccm_ica.content.pydantic_errors import dotted
-from ccm_ica.content.references import references
+from ccm_ica.content.references import Reference, references
 from ccm_ica.content.rules import cross_record_problems
 from ccm_ica.models.config import SiteConfig
 from ccm_ica.models.kinds import KINDS, KINDS_BY_NAME
@@ -40,8 +40,9 @@ class Site:
         return [self.entries[k][i] for k, i in self.referrers.get((kind, record_id), []) if k == of_kind]
 
 
-def _dangling(entry: Entry, loc: tuple[Any, ...], kind: str, target: str, known: dict[str, Entry]) -> Problem:
-    line, column = entry.at(*loc)
+def _dangling(entry: Entry, reference: Reference, known: dict[str, Entry]) -> Problem:
+    loc, kind, target = reference.loc, reference.kind, reference.target
+    line, column = entry.at(*loc, key=reference.is_key)
     label = KINDS_BY_NAME[kind].label
     close = difflib.get_close_matches(target, list(known), n=1)
     guess = f"did you mean '{close[0]}'? " if close else ""
@@ -62,10 +63,11 @@ def index_site(config: SiteConfig, entries: list[Entry], failed: frozenset[Recor
     problems: list[Problem] = []
     for entry in entries:
         seen: set[RecordKey] = set()
-        for loc, kind, target in references(entry.record):
+        for reference in references(entry.record):
+            kind, target = reference.kind, reference.target
             if target not in by_kind[kind]:
                 if (kind, target) not in failed:
-                    problems.append(_dangling(entry, loc, kind, target, by_kind[kind]))
+                    problems.append(_dangling(entry, reference, by_kind[kind]))
             elif (kind, target) not in seen:
                 seen.add((kind, target))
                 referrers[(kind, target)].append((entry.kind.name, entry.id))

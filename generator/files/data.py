@@ -76,6 +76,14 @@ def text(value: Any) -> str:
     return str(value)  # str, int, PartialDate
 
 
+def quotes_cell(quotes: dict[str, list[str]] | None) -> str:
+    """'concept-note-2017: "words"; "more words" | other-source: "words"'. The cell starts with a
+    source id (a lower-case letter or a digit), never with = + - @, so a spreadsheet cannot read
+    a quote as a formula."""
+    return " | ".join(f"{source}: " + "; ".join(f'"{" ".join(words.split())}"' for words in quoted)
+                      for source, quoted in sorted((quotes or {}).items()))
+
+
 def enum_label(value: Enum) -> str:
     """'Clearance', 'Article 4: clearance': what a reader calls an area or an article."""
     if isinstance(value, Article):
@@ -107,6 +115,10 @@ def columns(model: type[BaseModel], labels: dict[str, dict[str, str]], prefix: s
         header, description, note = prefix + name, info.description or "", ""
         value = (lambda n, g: lambda record: getattr(g(record), n, None) if g(record) is not None else None)(name, get)
         shape = field_shape(info)
+        if shape.keys is not None:  # quotes: {source id: [words, …]}
+            found.append(Column(header, description, (lambda v: lambda record: quotes_cell(v(record)))(value),
+                                _("Each source id, then its quotes in quotation marks; sources separated by ' | '.")))
+            continue
         if shape.model and not shape.is_list:
             found += columns(shape.model, labels, header + ".", value)
             continue

@@ -13,6 +13,7 @@ from ccm_ica.models.common import (
     MeetingRef,
     OptionalSources,
     PartialDate,
+    Quotes,
     Record,
     SourceRef,
     Sources,
@@ -34,6 +35,7 @@ class Heading(Record):
     title: LocalizedText = Field(description="The heading as published.")
     paragraphs: list[Paragraph] = Field(default_factory=list, description="Paragraphs the sources quote.")
     sources: Sources
+    quotes: Quotes
 
 
 class ActivityStatus(str, Enum):
@@ -67,6 +69,7 @@ class Activity(Record):
     status: ActivityStatus = Field(description="planned, ongoing, done or not-reported.")
     evidence: list[Evidence] = Field(default_factory=list, description="Meetings or documents that show it done.")
     sources: Sources
+    quotes: Quotes
 
 
 class Measure(str, Enum):
@@ -92,3 +95,4 @@ class Output(Record):
     measure: Measure | None = Field(default=None, description="The indicator computed from the records; leave out if none can be.")
     target: LocalizedText | None = Field(default=None, description="What counts as achieved, e.g. 'one meeting held'.")
     sources: Sources
+    quotes: Quotes

@@ -6,7 +6,7 @@ from enum import Enum
 
 from pydantic import Field
 
-from ccm_ica.models.common import CountryRef, LocalizedText, OptionalSources, PartialDate, Record, Sources
+from ccm_ica.models.common import CountryRef, LocalizedText, OptionalSources, PartialDate, Quotes, Record, Sources
 from ccm_ica.models.enums import Article
 
 
@@ -48,3 +48,4 @@ class Coalition(Record):
     milestones: list[Milestone] = Field(default_factory=list, description="Dated steps, oldest first.")
     note: LocalizedText | None = Field(default=None, description="Anything a reader should know, including doubts.")
     sources: Sources
+    quotes: Quotes

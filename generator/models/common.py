@@ -43,6 +43,15 @@ OptionalSources = Annotated[
     Field(default_factory=list, description="Ids of the documents that state this fact, where they differ from the record's own sources."),
 ]
 
+# The most words a quote may have: enough to state a fact, short enough to stay a quotation.
+QUOTE_WORDS = 25
+Quotes = Annotated[
+    dict[SourceRef, Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1)]],
+    Field(default_factory=dict, description=(
+        "The cited document's own words that state this record's facts, so a reader can find them: "
+        f"under each source id, a list of quotes of at most {QUOTE_WORDS} words each.")),
+]
+
 
 # --- partial dates --------------------------------------------------------------------
 

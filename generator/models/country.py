@@ -7,7 +7,7 @@ from enum import Enum
 
 from pydantic import Field
 
-from ccm_ica.models.common import LocalizedText, MeetingRef, OptionalSources, PartialDate, Record, Sources
+from ccm_ica.models.common import LocalizedText, MeetingRef, OptionalSources, PartialDate, Quotes, Record, Sources
 from ccm_ica.models.enums import Article
 
 
@@ -94,3 +94,4 @@ class Country(Record):
     notes: LocalizedText | None = Field(default=None, description="Free text for anything else the sources say.")
     last_reviewed: dt.date = Field(description="When a coordinator last checked this record against its sources (YYYY-MM-DD).")
     sources: Sources
+    quotes: Quotes

@@ -24,6 +24,7 @@ class Shape:
     target: Any  # the referred kind's name, the nested model, the enumeration, or the scalar type
     is_list: bool = False
     optional: bool = False  # None is allowed
+    keys: Shape | None = None  # a mapping (`quotes`): what its keys are; kind and target describe its values
 
     @property
     def model(self) -> type[BaseModel] | None:
@@ -36,10 +37,13 @@ class Shape:
 
 def shape_of(annotation: Any) -> Shape:
     """The Shape of a type annotation: Annotated, Optional and list[...] unwrapped."""
-    ref, is_list, optional = None, False, False
+    ref, is_list, optional, keys = None, False, False, None
     while True:
         origin = typing.get_origin(annotation)
-        if origin is Annotated:
+        if origin is dict:  # {key: value}: the keys' shape apart, the values' shape is the field's
+            key_annotation, annotation = typing.get_args(annotation)
+            keys = shape_of(key_annotation)
+        elif origin is Annotated:
             annotation, *extras = typing.get_args(annotation)
             ref = ref or next((extra for extra in extras if isinstance(extra, Ref)), None)
         elif origin in (list, tuple):
@@ -49,12 +53,12 @@ def shape_of(annotation: Any) -> Shape:
         else:
             break
     if ref is not None:
-        return Shape("ref", ref.kind, is_list, optional)
+        return Shape("ref", ref.kind, is_list, optional, keys)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return Shape("model", annotation, is_list, optional)
+        return Shape("model", annotation, is_list, optional, keys)
     if isinstance(annotation, type) and issubclass(annotation, Enum):
-        return Shape("enum", annotation, is_list, optional)
-    return Shape("scalar", annotation, is_list, optional)
+        return Shape("enum", annotation, is_list, optional, keys)
+    return Shape("scalar", annotation, is_list, optional, keys)
 
 
 def field_shape(info: FieldInfo) -> Shape:
@@ -71,14 +75,24 @@ def shapes(model: type[BaseModel]) -> tuple[tuple[str, FieldInfo, Shape], ...]:
 def field_at(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[FieldInfo | None, type[BaseModel]]:
     """The field a location in a record points at (('obligations', 0, 'deadline')), and the model
     that owns it; (None, owner) where no such field exists."""
-    owner, info = model, None
+    owner, info, mapping = model, None, False
     for position, part in enumerate(loc):
-        if isinstance(part, int):
+        if isinstance(part, int) or mapping:  # an item of a list, or a key of a mapping
+            mapping = False
             continue
         info = owner.model_fields.get(part)
         if info is None:
             return None, owner
+        mapping = field_shape(info).keys is not None
         inner = field_shape(info).model
         if inner is not None and position < len(loc) - 1:
             owner = inner
     return info, owner
+
+
+@functools.cache
+def cites_sources(model: type[BaseModel]) -> bool:
+    """Whether a record of `model` can cite a source: a reference to sources in it, or in a group
+    of fields it holds (the kinds that get `quotes`)."""
+    return any((shape.kind == "ref" and shape.target == "sources") or (shape.model is not None and cites_sources(shape.model))
+               for _name, _info, shape in shapes(model))

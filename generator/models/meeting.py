@@ -7,7 +7,7 @@ from enum import Enum
 
 from pydantic import Field
 
-from ccm_ica.models.common import CoalitionRef, CountryRef, LocalizedText, Record, Sources
+from ccm_ica.models.common import CoalitionRef, CountryRef, LocalizedText, Quotes, Record, Sources
 
 
 class MeetingKind(str, Enum):
@@ -91,3 +91,4 @@ class Meeting(Record):
     countries: list[CountryRef] = Field(default_factory=list, description="ISO3 codes of the States the meeting concerned or named.")
     coalitions: list[CoalitionRef] = Field(default_factory=list, description="Ids of Country Coalitions discussed.")
     sources: Sources
+    quotes: Quotes

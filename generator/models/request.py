@@ -13,6 +13,7 @@ from ccm_ica.models.common import (
     Money,
     OptionalSources,
     PartialDate,
+    Quotes,
     Record,
     Sources,
 )
@@ -75,6 +76,7 @@ class Request(Record):
     note: LocalizedText | None = Field(default=None, description="Anything a reader should know.")
     last_reviewed: PartialDate | None = Field(default=None, description="When a coordinator last checked this record.")
     sources: Sources
+    quotes: Quotes
 
 
 class Assistance(Record):
@@ -90,3 +92,4 @@ class Assistance(Record):
     amount: Money | None = Field(default=None, description="Amount in the original currency, where known.")
     description: LocalizedText = Field(description="What was given.")
     sources: Sources
+    quotes: Quotes

@@ -74,6 +74,10 @@ class FileReference:
 
 def describe(shape: Shape) -> tuple[str, tuple[str, ...], type[BaseModel] | None]:
     """(type in words, allowed values, model of a group of fields) of a field's Shape."""
+    if shape.keys is not None:  # quotes: a list of words under each source id
+        key, _allowed, _model = describe(shape.keys)
+        text, allowed, model = describe(Shape(shape.kind, shape.target, shape.is_list))
+        return _("under each %(key)s, %(value)s", key=key, value=text), allowed, model
     if shape.is_list:
         text, allowed, model = describe(Shape(shape.kind, shape.target))
         return _("list of: %(type)s", type=text), allowed, model

@@ -109,14 +109,33 @@ class Links:
     def meeting(self, meeting_id: str) -> Markup:
         return self.record(self.titles["meetings"][meeting_id], "meetings", meeting_id)
 
-    def sources(self, ids: list[str]) -> Markup:
-        """'Source: [title](…sources/#id); …' — every fact shows where it comes from."""
+    def sources(self, ids: list[str], quotes: dict[str, list[str]] | None = None) -> Markup:
+        """'Source: [title](…sources/#id); …' — every fact shows where it comes from; with a
+        record's `quotes`, each quoted source's own words follow its link, in quotation marks."""
         if not ids:
             return Markup("")
         titles = self.titles["sources"]
-        links = "; ".join(self.record(titles[i], "sources", i) for i in ids)
+        quotes = {i: quotes[i] for i in ids if i in quotes} if quotes else {}
+        # A source with its words takes a line of its own: a run of quotes from several reads as one.
+        separator = "<br>" if quotes else "; "
+        links = separator.join(self.record(titles[i], "sources", i) + _quoted(quotes.get(i, [])) for i in ids)
         label = escape_markdown(i18n._("Source:"))  # outside the f-string, where pybabel finds it
         return Markup(f"<small class=\"ccm-source\">{label} {links}</small>")
+
+    def record_sources(self, record: Any) -> Markup:
+        """A record's own sources with its quotes; then any source it quotes that only a fact
+        inside it cites (an obligation's, a milestone's), so every quote shows once on its page."""
+        quoted_elsewhere = [i for i in record.quotes if i not in record.sources]
+        return self.sources([*record.sources, *quoted_elsewhere], record.quotes)
+
+
+def _quoted(quotes: list[str]) -> Markup:
+    """': “words” “more words”' after a source's link; each quote escaped like any value."""
+    if not quotes:
+        return Markup("")
+    # The quotation marks are the language's own (« » in French), hence a catalog message.
+    marked = [i18n._("“%(words)s”", words=escape_markdown(words)) for words in quotes]
+    return Markup(": " + " ".join(f'<span class="ccm-quote">{words}</span>' for words in marked))
 
 
 def badge(status: Status) -> Markup:
