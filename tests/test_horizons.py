@@ -1,0 +1,97 @@
+"""An honest horizon beyond obligations: a request still open, a coalition's stage and a State's
+profile say how far their sources reach, on the site's clock and on the report's."""
+
+from __future__ import annotations
+
+import pytest
+
+from ccm_ica.content import load_site
+from ccm_ica.pages.render import prepare, render_site
+from sitefixture import FILES, write_site
+
+TODAY = "1796083200"  # SOURCE_DATE_EPOCH of 1 December 2026, 00:00 UTC
+
+# The fixture's request, open and unanswered; its only source is dated 20 December 2017 (victim
+# assistance: an open clearance request would clash with Montenegro's completed Article 4).
+OPEN_REQUEST = FILES["content/requests/mne-2017-clearance.yml"].replace("status: met", "status: open").replace(
+    "area: clearance", "area: victim-assistance").split("responses:")[0] + """
+        sources: [summary]
+    """
+# A coalition that became active in September 2019 and of which nothing later is known.
+ACTIVE_COALITION = FILES["content/coalitions/mne-clearance.yml"].split("milestones:")[0] + """
+        milestones:
+          - date: "2018-05"
+            text: "Funding secured"
+          - date: "2019-09"
+            text: "Described as a Country Coalition"
+            stage: active
+        sources: [summary]
+    """
+
+
+def pages_of(tmp_path, changes: dict[str, str]) -> dict[str, str]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", TODAY)
+        site = load_site(write_site(tmp_path, changes))
+        return {src: markdown for src, (_, markdown) in render_site(prepare(site)).items()}
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    return pages_of(tmp_path_factory.mktemp("horizons"), {
+        "content/requests/mne-2017-clearance.yml": OPEN_REQUEST,
+        "content/coalitions/mne-clearance.yml": ACTIVE_COALITION,
+    })
+
+
+def test_an_open_request_says_how_old_its_information_is_wherever_its_status_is_shown(pages):
+    assert "status: **open — no information since 20 December 2017**" in pages["requests/index.md"]
+    row = next(line for line in pages["countries/mne.md"].splitlines() if line.startswith("| 2017 |"))
+    assert "| open — no information since 20 December 2017 |" in row
+
+
+def test_the_report_applies_the_same_rule_at_its_own_date(pages):
+    """As of 30 June 2018 the request's only source, of December 2017, is older too."""
+    assert "| Montenegro | 2017 | victim-assistance | open — no information since 20 December 2017 | none recorded |" in pages["report/index.md"]
+
+
+def test_a_request_whose_sources_reach_the_date_shows_its_status_alone(tmp_path):
+    later = FILES["content/sources/summary.yml"].replace('"2017-12-20"', '"2026-12-01"')
+    found = pages_of(tmp_path, {"content/requests/mne-2017-clearance.yml": OPEN_REQUEST, "content/sources/summary.yml": later})
+    assert "status: **open** ·" in found["requests/index.md"]
+    assert "no information since" not in found["requests/index.md"]
+
+
+def test_a_met_request_needs_no_horizon(tmp_path):
+    found = pages_of(tmp_path, {})
+    assert "status: **met** ·" in found["requests/index.md"]
+
+
+def test_a_coalition_stage_entered_in_2019_and_nothing_since_says_so_today(pages):
+    assert ":   active (no information since September 2019)\n" in pages["coalitions/index.md"]
+    assert "| active (no information since September 2019) |" in pages["index.md"]
+
+
+def test_the_report_keeps_a_stage_whose_information_reaches_its_cut_off(pages):
+    """As of 30 June 2018 no stage was set yet, and a later milestone is known: nothing to add."""
+    report = pages["report/index.md"]
+    row = next(line for line in report.splitlines() if line.startswith("| Montenegro: clearance |"))
+    assert "| not recorded yet |" in row and "no information since" not in row
+
+
+def test_a_completed_coalition_needs_no_horizon(tmp_path):
+    found = pages_of(tmp_path, {})
+    assert ":   completed\n" in found["coalitions/index.md"]
+
+
+def test_profiles_say_which_date_their_information_is_current_to(pages, tmp_path):
+    assert "Last reviewed 15 January 2018. Information current to 20 December 2017." in pages["countries/nor.md"]
+    undated = 'title: "An undated page"\nkind: web-page\n'
+    norway = FILES["content/countries/nor.yml"].replace("[summary]", "[page]")
+    found = pages_of(tmp_path, {"content/sources/page.yml": undated, "content/countries/nor.yml": norway})
+    assert "Information current to: not known." in found["countries/nor.md"]
+
+
+def test_a_profile_is_current_to_the_completion_it_shows(pages):
+    """Montenegro's only source is the 2017 note; its ledger records clearance on 21 July 2020."""
+    assert "Information current to 21 July 2020." in pages["countries/mne.md"]
