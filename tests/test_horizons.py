@@ -95,3 +95,12 @@ def test_profiles_say_which_date_their_information_is_current_to(pages, tmp_path
 def test_a_profile_is_current_to_the_completion_it_shows(pages):
     """Montenegro's only source is the 2017 note; its ledger records clearance on 21 July 2020."""
     assert "Information current to 21 July 2020." in pages["countries/mne.md"]
+
+
+def test_the_report_says_who_asked_for_a_database_as_the_meeting_summary_does(pages):
+    """Seed 002 ¶2.3 and ¶2.4: a recommendation of the affected States' meeting, supported by
+    individual donor States; the States Parties decided nothing."""
+    report = pages["report/index.md"]
+    assert "the States Parties asked for" not in report
+    assert "“The ISU or Coordinators should establish a database”" in report
+    assert "individual donor States supported the idea" in report

@@ -68,9 +68,14 @@ def _introduction(document: Document, site: Site, as_of: dt.date) -> None:
         Paragraph("Action 5 of the Dubrovnik Action Plan (2016–2020) covers international cooperation and assistance. "
                   "The Coordinators' concept note turns it into a work plan up to the Eighth Meeting of States Parties "
                   f"(8MSP). Its headings are: {'; '.join(f'{e.record.number} {e.record.title}' for e in headings)}."),
-        Paragraph("This report is generated from the open database of cooperation and assistance that the States "
-                  "Parties asked for in December 2017. Every figure below is counted from its records as of "
-                  f"{long_date(as_of)}; where the Implementation Support Unit (ISU) reported a figure, both are shown."),
+        # Seed 002: a recommendation of the affected States' meeting and the support of individual donor
+        # States, not a decision of the States Parties; nothing makes this database the one they meant.
+        Paragraph("This report is generated from the ccm-ica database of cooperation and assistance. The Coordinators "
+                  "reported that one recommendation of their informal meeting with affected States of 24 November 2017 "
+                  "was that “The ISU or Coordinators should establish a database”; at the informal meeting with donor "
+                  "States of 20 December 2017, individual donor States supported the idea. Every figure below is counted from "
+                  f"its records as of {long_date(as_of)}; where the Implementation Support Unit (ISU) reported a "
+                  "figure, both are shown."),
     )
 
 
