@@ -104,3 +104,11 @@ def test_the_report_says_who_asked_for_a_database_as_the_meeting_summary_does(pa
     assert "the States Parties asked for" not in report
     assert "“The ISU or Coordinators should establish a database”" in report
     assert "individual donor States supported the idea" in report
+
+
+def test_the_evidence_based_definition_says_which_element_is_the_registers_own(pages):
+    """Audit S25: "costed" is in no source; the register's checklist says so beside what they ask."""
+    intro = pages["requests/index.md"].split("!!! info")[0]
+    assert "is costed" not in intro
+    assert "“detailed completion plans and requests for assistance”" in intro
+    assert "the last element is the register's own, not the sources'" in intro
