@@ -112,3 +112,30 @@ def test_the_evidence_based_definition_says_which_element_is_the_registers_own(p
     assert "is costed" not in intro
     assert "“detailed completion plans and requests for assistance”" in intro
     assert "the last element is the register's own, not the sources'" in intro
+
+
+@pytest.fixture(scope="module")
+def real_pages():
+    from sitefixture import PROJECT
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", TODAY)
+        site = load_site(PROJECT)
+        return {src: markdown for src, (_, markdown) in render_site(prepare(site)).items()}
+
+
+def test_germanys_profile_says_what_is_known_since_its_deadline(real_pages):
+    """Deadline 1 August 2025; no cited source is dated after it; an interim extension request
+    (Mine Action Review, undated) is recorded, with no decision."""
+    profile = real_pages["countries/deu.md"]
+    assert "Article 4: deadline 1 August 2025 passed; no dated source since the deadline" in profile
+    assert "no extension request" not in profile
+    assert "extension to 1 August 2030 requested, no decision recorded" in profile
+    assert "extended to 1 August 2030" not in profile
+    assert "Information current to 2 September 2019." in profile  # the 9MSP's decision
+
+
+def test_the_report_as_of_its_cut_off_shows_no_later_request_as_pending(real_pages):
+    report = real_pages["report/index.md"]
+    row = next(line for line in report.splitlines() if line.startswith("| Germany | 4 |"))
+    assert "2030" not in row
