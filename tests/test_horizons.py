@@ -139,3 +139,14 @@ def test_the_report_as_of_its_cut_off_shows_no_later_request_as_pending(real_pag
     report = real_pages["report/index.md"]
     row = next(line for line in report.splitlines() if line.startswith("| Germany | 4 |"))
     assert "2030" not in row
+
+
+def test_chiles_extension_is_shown_as_the_source_gives_it(real_pages):
+    """FACTS.md: interim extensions, later to 1 June 2026 (Mine Action Review); which meeting
+    decided it, and when, is in no source: granted, never with a decision it does not record,
+    and never worded as a mere request either."""
+    profile, deadlines = real_pages["countries/chl.md"], real_pages["deadlines/index.md"]
+    assert "extended to 1 June 2026 (when, and by which meeting, not recorded)" in profile
+    assert "extension to 1 June 2026 requested" not in profile
+    row = next(line for line in deadlines.splitlines() if line.startswith("| [Chile]"))
+    assert "1 June 2026 (granted; meeting and date not recorded)" in row

@@ -50,12 +50,13 @@ def extension_in_force(extension: Extension, meeting_dates: dict[str, dt.date], 
 
 def extension_state(extension: Extension, meeting_dates: dict[str, dt.date], as_of: dt.date) -> str:
     """What the records say of an extension as of the date: "in force" (granted by a meeting held
-    by then), "to be decided" (by a meeting after it), "refused", or "requested" (no decision
-    recorded: never drawn or worded as granted)."""
+    by then), "to be decided" (by a meeting after it), "refused", "granted, undated" (a source
+    says it was granted but not when: never counted as the deadline in force), or "requested"
+    (no decision recorded: never drawn or worded as granted)."""
     if extension.granted is False:
         return "refused"
     if extension.decided_at is None:
-        return "requested"
+        return "granted, undated" if extension.granted else "requested"
     return "in force" if extension_in_force(extension, meeting_dates, as_of) else "to be decided"
 
 
