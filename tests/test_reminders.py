@@ -120,12 +120,39 @@ def test_extension_request_pending_silences_the_deadline(tmp_path):
     assert [r.entry.id for r in reminders] == ["mne"]
 
 
+LATER_NOTE = 'title: "A later note"\nkind: report\ndate: "2020-08-20"\n'
+
+
 def test_passed_deadline_is_urgent(tmp_path):
+    """A source dated after the deadline says nothing of an extension or a completion: overdue."""
+    lao = _fixture("content/countries/lao.yml").split("    extensions:")[0] + "last_reviewed: \"2018-01-15\"\nsources: [later]\n"
+    changes = {"content/countries/lao.yml": lao, "content/sources/later.yml": LATER_NOTE}
+    reminders = _reminders(tmp_path, "2020-09-15", changes)
+    [lao] = [r for r in reminders if r.entry.id == "lao" and r.topic is Topic.deadline]
+    assert lao.urgency is Urgency.high
+    assert str(lao.message) == ("Article 4: deadline passed 1 month ago (2020-08-01), "
+                                "with no extension request or completion recorded")
+
+
+def test_a_deadline_passed_after_the_last_source_says_only_what_is_known(tmp_path):
+    """Lao PDR's only source is dated 2017: nothing says whether an extension was asked for."""
     lao = _fixture("content/countries/lao.yml").split("    extensions:")[0] + "last_reviewed: \"2018-01-15\"\nsources: [note]\n"
     reminders = _reminders(tmp_path, "2020-09-15", {"content/countries/lao.yml": lao})
     [lao] = [r for r in reminders if r.entry.id == "lao" and r.topic is Topic.deadline]
     assert lao.urgency is Urgency.high
-    assert str(lao.message).startswith("Article 4: deadline passed 1 month ago (2020-08-01)")
+    assert str(lao.message) == "Article 4: deadline 1 August 2020 passed; no information since 2017"
+    assert "look for a source dated after the deadline" in str(lao.hint)
+
+
+def test_check_reminders_never_claims_no_extension_request_beyond_the_sources(tmp_path):
+    undated = 'title: "An undated page"\nkind: web-page\n'
+    lao = _fixture("content/countries/lao.yml").split("    extensions:")[0] + "last_reviewed: \"2018-01-15\"\nsources: [page]\n"
+    root = write_site(tmp_path, {"content/countries/lao.yml": lao, "content/sources/page.yml": undated})
+    result = run("check", "--reminders", "--as-of", "2026-12-01", cwd=root)
+    assert result.returncode == 0, result.stdout
+    [line] = [line for line in result.stdout.splitlines() if line.startswith("content/countries/lao.yml:4:")]
+    assert "warning: Article 4: deadline 1 August 2020 passed; no dated source since the deadline (" in line
+    assert "no extension request" not in line
 
 
 @pytest.mark.parametrize("as_of, expected", [("2018-11-23", False), ("2018-11-24", True)])

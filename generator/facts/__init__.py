@@ -13,13 +13,24 @@ from dataclasses import dataclass, field
 
 from ccm_ica.content.load import Entry
 from ccm_ica.content.site import Site
-from ccm_ica.facts.deadlines import Status, current_deadline, happened, obligation_status
+from ccm_ica.facts.deadlines import Status, coalition_stage, current_deadline, happened, obligation_status
+from ccm_ica.facts.horizons import (
+    coalition_current_to,
+    country_current_to,
+    information_current_to,
+    request_current_to,
+    request_horizon,
+    stage_horizon,
+)
 from ccm_ica.facts.indicators import Indicators, compute
 from ccm_ica.facts.outputs import OutputResult, evaluate
 from ccm_ica.facts.reminders import Reminder, site_reminders
+from ccm_ica.i18n import Phrase
+from ccm_ica.models.coalition import Coalition, Stage
 from ccm_ica.models.common import PartialDate
 from ccm_ica.models.config import Windows
 from ccm_ica.models.country import Country, Obligation
+from ccm_ica.models.request import Request
 
 
 @dataclass(frozen=True)
@@ -39,6 +50,8 @@ class Facts:
     _deadlines: dict[int, dt.date | None] = field(repr=False)
     _statuses: dict[int, Status] = field(repr=False)
     _current_to: dict[int, PartialDate | None] = field(repr=False)
+    # Requests, coalitions and States by id(): how far their information reaches.
+    _record_current_to: dict[int, PartialDate | None] = field(repr=False)
 
     def deadline(self, obligation: Obligation) -> dt.date | None:
         """The deadline in force: the original, or the last extension granted by as_of."""
@@ -51,20 +64,29 @@ class Facts:
         """The date the obligation's information is current to: its latest dated source."""
         return self._current_to[id(obligation)]
 
+    def profile_current_to(self, country: Country) -> PartialDate | None:
+        """The latest dated source a State's profile rests on (its own and its obligations')."""
+        return self._record_current_to[id(country)]
+
+    def request_horizon(self, request: Request) -> Phrase | None:
+        """"no information since <date>" for an open or partly met request whose sources stop
+        before the date; None when its status needs no such words."""
+        return request_horizon(request, self._record_current_to[id(request)], self.as_of)
+
+    def stage(self, coalition: Coalition) -> Stage | None:
+        """The coalition's stage as of the date: its latest milestone by then that sets one."""
+        return coalition_stage(coalition, self.as_of)
+
+    def stage_horizon(self, coalition: Coalition) -> Phrase | None:
+        """"no information since <date>" for a stage not completed whose sources and milestones
+        stop before the date."""
+        return stage_horizon(self.stage(coalition), self._record_current_to[id(coalition)], self.as_of)
+
     def next_deadline(self, country: Country) -> tuple[dt.date, Obligation] | None:
         """The soonest deadline in force of an obligation not completed as of the date."""
         upcoming = [(deadline, o) for o in country.obligations
                     if not happened(o.completed, self.as_of) and (deadline := self.deadline(o)) is not None]
         return min(upcoming, key=lambda pair: pair[0]) if upcoming else None
-
-
-def information_current_to(site: Site, country: Country, obligation: Obligation) -> PartialDate | None:
-    """The date of the latest dated source an obligation's ledger cites (its own sources, or the
-    State's where it has none, and its extensions'), as precise as the source: what is known of it
-    is known up to then. None when no cited source is dated."""
-    cited = [*(obligation.sources or country.sources), *(i for x in obligation.extensions for i in x.sources)]
-    dates = [site.entries["sources"][i].record.date for i in cited if i in site.entries["sources"]]
-    return max((d for d in dates if d is not None), key=lambda d: d.start, default=None)
 
 
 def compute_facts(site: Site, as_of: dt.date | None = None) -> Facts:
@@ -82,6 +104,11 @@ def compute_facts(site: Site, as_of: dt.date | None = None) -> Facts:
             by_country[reminder.country].append(reminder)
     indicators = compute(site, as_of, windows.deadline_warning_months)
     current_to = {id(o): information_current_to(site, country, o) for country, o in ledgers}
+    record_current_to = {
+        **{id(e.record): country_current_to(site, e.record) for e in site.entries["countries"].values()},
+        **{id(e.record): request_current_to(site, e.record) for e in site.entries["requests"].values()},
+        **{id(e.record): coalition_current_to(site, e.record) for e in site.entries["coalitions"].values()},
+    }
     return Facts(
         site=site,
         as_of=as_of,
@@ -95,4 +122,5 @@ def compute_facts(site: Site, as_of: dt.date | None = None) -> Facts:
         _deadlines={id(o): current_deadline(o, meeting_dates, as_of) for o in obligations},
         _statuses={id(o): obligation_status(o, meeting_dates, as_of, windows, current_to[id(o)]) for o in obligations},
         _current_to=current_to,
+        _record_current_to=record_current_to,
     )

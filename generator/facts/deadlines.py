@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ccm_ica.facts.horizons import after_sources
 from ccm_ica.i18n import LongDate, Phrase, phrase, phrase_plural
 from ccm_ica.models.coalition import Coalition, Stage
 from ccm_ica.models.common import PartialDate
@@ -49,12 +50,13 @@ def extension_in_force(extension: Extension, meeting_dates: dict[str, dt.date], 
 
 def extension_state(extension: Extension, meeting_dates: dict[str, dt.date], as_of: dt.date) -> str:
     """What the records say of an extension as of the date: "in force" (granted by a meeting held
-    by then), "to be decided" (by a meeting after it), "refused", or "requested" (no decision
-    recorded: never drawn or worded as granted)."""
+    by then), "to be decided" (by a meeting after it), "refused", "granted, undated" (a source
+    says it was granted but not when: never counted as the deadline in force), or "requested"
+    (no decision recorded: never drawn or worded as granted)."""
     if extension.granted is False:
         return "refused"
     if extension.decided_at is None:
-        return "requested"
+        return "granted, undated" if extension.granted else "requested"
     return "in force" if extension_in_force(extension, meeting_dates, as_of) else "to be decided"
 
 
@@ -98,10 +100,8 @@ def obligation_status(obligation: Obligation, meeting_dates: dict[str, dt.date],
     if deadline is None:
         return Status("ongoing", phrase("no deadline") if obligation.article.value in (5, 9) else phrase("deadline not recorded"))
     words = deadline_phrase(deadline, as_of)
-    # A source dated only by its year or month counts from its first day: never overstated.
-    if deadline < as_of and (current_to is None or current_to.start < deadline):
-        since = (phrase("no information since %(date)s", date=LongDate(current_to)) if current_to
-                 else phrase("no dated source since the deadline"))
+    since = after_sources(deadline, current_to) if deadline < as_of else None
+    if since is not None:
         return Status("unknown", phrase("%(phrase)s; %(since)s", phrase=words, since=since))
     if deadline < as_of:
         return Status("overdue", phrase("overdue: %(phrase)s", phrase=words))

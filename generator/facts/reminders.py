@@ -7,7 +7,6 @@ Only what the records show: a report not recorded is "not recorded", never "not 
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,7 +23,8 @@ from ccm_ica.facts.deadlines import (
     months_between,
     pending_extension,
 )
-from ccm_ica.i18n import CountryName, Phrase, phrase, phrase_plural
+from ccm_ica.facts.horizons import after_sources, information_current_to, last_day
+from ccm_ica.i18n import CountryName, LongDate, Phrase, phrase, phrase_plural
 from ccm_ica.models.common import PartialDate
 from ccm_ica.models.country import Article7Status, TreatyStatus
 from ccm_ica.models.request import RequestStatus
@@ -76,7 +76,7 @@ def site_reminders(site: Site, as_of: dt.date) -> list[Reminder]:
     windows = site.config.windows
     found: list[Reminder] = []
     for entry in site.entries["countries"].values():
-        found += deadline_reminders(entry, meeting_dates, as_of, windows.deadline_warning_months)
+        found += deadline_reminders(site, entry, meeting_dates, as_of, windows.deadline_warning_months)
         found += report_reminders(entry, as_of)
         found += review_reminders(entry, as_of, windows.review_months)
     for entry in site.entries["requests"].values():
@@ -86,8 +86,11 @@ def site_reminders(site: Site, as_of: dt.date) -> list[Reminder]:
     return sorted(found, key=lambda r: (order.index(r.urgency), r.entry.path, r.line, str(r.message)))
 
 
-def deadline_reminders(entry: Entry, meeting_dates: dict[str, dt.date], as_of: dt.date, window: int) -> list[Reminder]:
-    """An Article 3/4 deadline passed or within the window, with no completion or extension request."""
+def deadline_reminders(site: Site, entry: Entry, meeting_dates: dict[str, dt.date], as_of: dt.date,
+                       window: int) -> list[Reminder]:
+    """An Article 3/4 deadline passed or within the window, with no completion or extension request.
+    A deadline that passed after the obligation's latest dated source says only that: what
+    happened since is not known, so no "no extension request recorded"."""
     found = []
     for i, obligation in enumerate(entry.record.obligations):
         deadline = current_deadline(obligation, meeting_dates, as_of)
@@ -96,17 +99,24 @@ def deadline_reminders(entry: Entry, meeting_dates: dict[str, dt.date], as_of: d
                 or pending_extension(obligation, meeting_dates, as_of)):
             continue
         facts = {"article": obligation.article.value, "phrase": deadline_phrase(deadline, as_of), "date": deadline}
-        if deadline < as_of:
+        current_to = information_current_to(site, entry.record, obligation)
+        hint = phrase("once a source states one, record the extension request (under extensions) or the completion date (completed)")
+        since = after_sources(deadline, current_to) if deadline < as_of else None
+        if since is not None:
+            message = phrase("Article %(article)s: deadline %(date)s passed; %(since)s",
+                             article=obligation.article.value, date=LongDate(deadline), since=since)
+            hint = phrase("look for a source dated after the deadline, then record what it says, a completion date or "
+                          "an extension request, and cite it")
+            urgency = Urgency.high
+        elif deadline < as_of:
             message, urgency = phrase("Article %(article)s: %(phrase)s (%(date)s), with no extension request or "
                                  "completion recorded", **facts), Urgency.high
         else:
             message = phrase("Article %(article)s: %(phrase)s (%(date)s), within the %(window)s-month warning window, "
                         "with no extension request or completion recorded", window=window, **facts)
             urgency = Urgency.medium
-        found.append(Reminder(
-            entry, _deadline_loc(i, obligation, meeting_dates, as_of), message,
-            phrase("once a source states one, record the extension request (under extensions) or the completion date (completed)"),
-            urgency, Topic.deadline, entry.id))
+        found.append(Reminder(entry, _deadline_loc(i, obligation, meeting_dates, as_of), message, hint,
+                              urgency, Topic.deadline, entry.id))
     return found
 
 
@@ -195,8 +205,8 @@ def review_reminders(entry: Entry, as_of: dt.date, window: int) -> list[Reminder
     reviewed = entry.record.last_reviewed
     if reviewed is None:
         return []
-    last_day = _last_day(reviewed)
-    if last_day > as_of or months_between(last_day, as_of) < window:
+    last_day_reviewed = last_day(reviewed)
+    if last_day_reviewed > as_of or months_between(last_day_reviewed, as_of) < window:
         return []
     country = entry.id if entry.kind.name == "countries" else getattr(entry.record, "country", None)
     message = phrase_plural("last reviewed %(date)s, more than %(n)s month before %(as_of)s",
@@ -204,16 +214,6 @@ def review_reminders(entry: Entry, as_of: dt.date, window: int) -> list[Reminder
     return [Reminder(entry, ("last_reviewed",), message,
                      phrase("check the record against its sources, then set last_reviewed to today's date"),
                      Urgency.low, Topic.review, country)]
-
-
-def _last_day(when: dt.date | PartialDate) -> dt.date:
-    """The latest day a partial date may mean, so staleness is never overstated."""
-    if isinstance(when, dt.date):
-        return when
-    if when.day:
-        return when.start
-    month = when.month or 12
-    return dt.date(when.year, month, calendar.monthrange(when.year, month)[1])
 
 
 def by_topic(reminders: list[Reminder]) -> Iterator[tuple[Topic, list[Reminder]]]:

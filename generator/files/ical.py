@@ -58,10 +58,11 @@ def _deadline_events(facts: Facts, entry: Entry, obligation: Obligation, stamp: 
         meeting = meetings.get(extension.decided_at or "")
         at = f" at {meeting.title} ({long_date(meeting.date)})" if meeting else ""
         decision = f"Extension {_decision(extension)}{at}"
-        summary = f"{name}: {what} extension requested" if extension.decided_at is None else f"{name}: {what} extended deadline"
+        undecided = extension.decided_at is None and not extension.granted  # a source may say granted, not when
+        summary = f"{name}: {what} extension requested" if undecided else f"{name}: {what} extended deadline"
         events.append(_event(f"{base}-extension-{number}", summary,
                              extension.new_deadline, extension.new_deadline,
-                             f"{decision}: {'proposed ' if extension.decided_at is None else ''}new {what} deadline "
+                             f"{decision}: {'proposed ' if undecided else ''}new {what} deadline "
                              f"of {name}. {as_of}.", categories + ["Extension"], stamp))
         if meeting is not None:
             held = meeting.date <= facts.as_of

@@ -172,6 +172,7 @@ _EXTENSION_WORDS = {
     "in force": lambda date: _("extended to %(date)s", date=date),
     "to be decided": lambda date: _("extended to %(date)s (not yet in force)", date=date),
     "requested": lambda date: _("extension to %(date)s requested, no decision recorded", date=date),
+    "granted, undated": lambda date: _("extended to %(date)s (when, and by which meeting, not recorded)", date=date),
     "refused": lambda date: _("extension to %(date)s refused", date=date),
 }
 

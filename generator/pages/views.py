@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from ccm_ica.content.load import Entry
 from ccm_ica.facts import Facts
-from ccm_ica.facts.deadlines import coalition_stage, happened, months_between
+from ccm_ica.facts.deadlines import happened, months_between
 from ccm_ica.facts.reminders import by_topic
 from ccm_ica.files import data as data_files
 from ccm_ica.i18n import DEFAULT, _, country_name, current, long_date
@@ -118,7 +118,9 @@ def country(inputs: PageInputs, entry: Entry) -> dict[str, Any]:
         "reminders": facts.reminders_by_country.get(iso3, []),
         "ledger_chart": _ledger_chart(facts, entry),
         "last_changed": site.changed.get(entry.path),
+        "current_to": facts.profile_current_to(entry.record),
         "requests": requests,
+        "since": {e.id: facts.request_horizon(e.record) for e in requests},
         "responses_given": responded,
         "received": [e for e in assistance if e.record.recipient == iso3],
         "given": [e for e in assistance if e.record.donor_country == iso3],
@@ -138,6 +140,7 @@ def requests(inputs: PageInputs) -> dict[str, Any]:
     return {
         "areas": areas,
         "small_obstacles": _close_to_completion(facts, entries),
+        "since": {e.id: facts.request_horizon(e.record) for e in entries},
         "assistance": sorted(facts.site.entries["assistance"].values(), key=lambda e: (e.record.year, e.id)),
         "evidence_based": evidence_based,
     }
@@ -223,7 +226,7 @@ def coalitions(inputs: PageInputs) -> dict[str, Any]:
 def _coalitions(facts: Facts) -> list[dict[str, Any]]:
     entries = sorted(facts.site.entries["coalitions"].values(), key=lambda e: e.record.title)
     return [
-        {"entry": e, "stage": coalition_stage(e.record, facts.as_of),
+        {"entry": e, "stage": facts.stage(e.record), "since": facts.stage_horizon(e.record),
          "milestones": [{"milestone": m, "past": happened(m.date, facts.as_of)} for m in sorted(e.record.milestones, key=lambda m: m.date)]}
         for e in entries
     ]

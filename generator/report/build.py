@@ -6,7 +6,7 @@ import datetime as dt
 
 from ccm_ica.content.site import Site
 from ccm_ica.facts import Facts
-from ccm_ica.facts.deadlines import coalition_stage, happened
+from ccm_ica.facts.deadlines import happened
 from ccm_ica.facts.indicators import MEETING_MEASURES, REPORTED_MEASURES, Indicators
 from ccm_ica.facts.outputs import NOT_MEASURABLE, OutputResult
 from ccm_ica.i18n import DEFAULT, long_date, using
@@ -50,8 +50,8 @@ def _report(facts: Facts, prepared_on: dt.date) -> Document:
     _activities(document, site, as_of)
     _outputs(document, indicators, results)
     _meetings(document, site, indicators)
-    _requests(document, site, as_of)
-    _coalitions(document, site, as_of)
+    _requests(document, facts)
+    _coalitions(document, facts)
     _challenges(document, site, indicators, results, as_of)
     _annexes(document, facts)
     return document
@@ -68,9 +68,14 @@ def _introduction(document: Document, site: Site, as_of: dt.date) -> None:
         Paragraph("Action 5 of the Dubrovnik Action Plan (2016–2020) covers international cooperation and assistance. "
                   "The Coordinators' concept note turns it into a work plan up to the Eighth Meeting of States Parties "
                   f"(8MSP). Its headings are: {'; '.join(f'{e.record.number} {e.record.title}' for e in headings)}."),
-        Paragraph("This report is generated from the open database of cooperation and assistance that the States "
-                  "Parties asked for in December 2017. Every figure below is counted from its records as of "
-                  f"{long_date(as_of)}; where the Implementation Support Unit (ISU) reported a figure, both are shown."),
+        # Seed 002: a recommendation of the affected States' meeting and the support of individual donor
+        # States, not a decision of the States Parties; nothing makes this database the one they meant.
+        Paragraph("This report is generated from the ccm-ica database of cooperation and assistance. The Coordinators "
+                  "reported that one recommendation of their informal meeting with affected States of 24 November 2017 "
+                  "was that “The ISU or Coordinators should establish a database”; at the informal meeting with donor "
+                  "States of 20 December 2017, individual donor States supported the idea. Every figure below is counted from "
+                  f"its records as of {long_date(as_of)}; where the Implementation Support Unit (ISU) reported a "
+                  "figure, both are shown."),
     )
 
 
@@ -122,7 +127,13 @@ def _meetings(document: Document, site: Site, indicators: Indicators) -> None:
                          Bullets(tuple(p.text + (f" ({p.by})" if p.by else "") for p in m.recommendations)))
 
 
-def _requests(document: Document, site: Site, as_of: dt.date) -> None:
+def _with_horizon(status: str, since: object) -> str:
+    """A status the sources stop short of the cut-off for: 'open — no information since 2017'."""
+    return f"{status} — {since}" if since else status
+
+
+def _requests(document: Document, facts: Facts) -> None:
+    site, as_of = facts.site, facts.as_of
     countries = site.entries["countries"]
     requests = sorted((e for e in site.entries["requests"].values() if e.record.year <= as_of.year),
                       key=lambda e: (e.record.year, countries[e.record.country].record.name, e.id))
@@ -131,13 +142,15 @@ def _requests(document: Document, site: Site, as_of: dt.date) -> None:
         names = sorted({countries[e.record.country].record.name for e in requests if e.record.year == year})
         document.add(Paragraph(f"In {year}, {len(names)} States Parties requested assistance in the records: {_names(names)}."))
     rows = tuple(
-        (countries[r.country].record.name, str(r.year), r.area.value if r.area else "not stated", r.status.value,
+        (countries[r.country].record.name, str(r.year), r.area.value if r.area else "not stated",
+         _with_horizon(r.status.value, facts.request_horizon(r)),
          "; ".join(f"{x.by}: {x.what} ({long_date(x.date)})" for x in r.responses if happened(x.date, as_of)) or "none recorded")
         for r in (e.record for e in requests))
     document.add(Table("Table 3. Requests for assistance and responses", ("State", "Year", "Area", "Status", "Responses"), rows))
 
 
-def _coalitions(document: Document, site: Site, as_of: dt.date) -> None:
+def _coalitions(document: Document, facts: Facts) -> None:
+    site, as_of = facts.site, facts.as_of
     countries = site.entries["countries"]
     coalitions = sorted(site.entries["coalitions"].values(), key=lambda e: e.record.title)
     document.add(Heading("VI. Country Coalitions"),
@@ -145,10 +158,10 @@ def _coalitions(document: Document, site: Site, as_of: dt.date) -> None:
     rows = []
     for entry in coalitions:
         c = entry.record
-        stage = coalition_stage(c, as_of)
+        stage = facts.stage(c)
         past = [m for m in sorted(c.milestones, key=lambda m: m.date) if happened(m.date, as_of)]
         rows.append((c.title, countries[c.country].record.name, "; ".join(p.name for p in c.partners) or "—",
-                     stage.value if stage else "not recorded yet",
+                     _with_horizon(stage.value, facts.stage_horizon(c)) if stage else "not recorded yet",
                      f"{long_date(past[-1].date)}: {past[-1].text}" if past else "none by this date"))
     document.add(Table("Table 4. Country Coalitions", ("Coalition", "State", "Partners", "Stage", "Latest milestone"), tuple(rows)))
 
