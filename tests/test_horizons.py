@@ -87,7 +87,7 @@ def test_a_completed_coalition_needs_no_horizon(tmp_path):
 def test_profiles_say_which_date_their_information_is_current_to(pages, tmp_path):
     assert "Last reviewed 15 January 2018. Information current to 20 December 2017." in pages["countries/nor.md"]
     undated = 'title: "An undated page"\nkind: web-page\n'
-    norway = FILES["content/countries/nor.yml"].replace("[summary]", "[page]")
+    norway = FILES["content/countries/nor.yml"].replace("[summary]", "[page]").replace("summary: [", "page: [")
     found = pages_of(tmp_path, {"content/sources/page.yml": undated, "content/countries/nor.yml": norway})
     assert "Information current to: not known." in found["countries/nor.md"]
 

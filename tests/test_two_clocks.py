@@ -51,6 +51,17 @@ def test_montenegros_profile_does_not_count_down_to_a_deadline_it_met(built_toda
     assert "deadline in" not in profile
 
 
+def test_an_extension_granted_on_an_undated_decision_counts_once_the_old_deadline_passed(built_today):
+    """Chile's 2021 deadline was extended to 2026 (the source does not say when): today the site
+    counts from 2026, never "passed 66 months ago"; the report, before 2021, from the original."""
+    site, inputs, pages = built_today
+    chile = article_4(site, "chl")
+    assert inputs.facts.deadline(chile) == dt.date(2026, 6, 1)
+    assert "deadline passed 6 months ago" in pages["countries/chl.md"]
+    assert "66 months" not in pages["countries/chl.md"]
+    assert compute_facts(site, site.config.report.as_of).deadline(chile) == dt.date(2021, 6, 1)
+
+
 def test_the_report_is_a_draft_of_its_build_date_and_says_so(built_today):
     _, inputs, pages = built_today
     draft = "Draft prepared from the ccm-ica database on 1 December 2026; not an official document of the Convention"

@@ -41,18 +41,24 @@ def happened(when: PartialDate | dt.date | None, as_of: dt.date) -> bool:
     return start <= as_of
 
 
-def extension_in_force(extension: Extension, meeting_dates: dict[str, dt.date], as_of: dt.date) -> bool:
-    """An extension moves the deadline once a meeting has granted it, on or before as_of."""
-    if extension.decided_at is None or extension.granted is False:
+def extension_in_force(extension: Extension, meeting_dates: dict[str, dt.date], as_of: dt.date,
+                       replaces: dt.date | None = None) -> bool:
+    """An extension moves the deadline once a meeting has granted it, on or before as_of. One a
+    source says was granted, without saying when, is taken as in force once the deadline it
+    replaces has passed: the Convention has a request decided before that deadline, and a reader
+    told "deadline passed 66 months ago" of a State whose deadline was extended is misinformed."""
+    if extension.granted is False:
         return False
+    if extension.decided_at is None:
+        return bool(extension.granted) and replaces is not None and replaces < as_of
     return meeting_dates.get(extension.decided_at, dt.date.max) <= as_of
 
 
 def extension_state(extension: Extension, meeting_dates: dict[str, dt.date], as_of: dt.date) -> str:
     """What the records say of an extension as of the date: "in force" (granted by a meeting held
     by then), "to be decided" (by a meeting after it), "refused", "granted, undated" (a source
-    says it was granted but not when: never counted as the deadline in force), or "requested"
-    (no decision recorded: never drawn or worded as granted)."""
+    says it was granted but not when: in force only once the deadline it replaces has passed), or
+    "requested" (no decision recorded: never drawn or worded as granted)."""
     if extension.granted is False:
         return "refused"
     if extension.decided_at is None:
@@ -60,12 +66,18 @@ def extension_state(extension: Extension, meeting_dates: dict[str, dt.date], as_
     return "in force" if extension_in_force(extension, meeting_dates, as_of) else "to be decided"
 
 
+def deadline_in_force(obligation: Obligation, meeting_dates: dict[str, dt.date],
+                      as_of: dt.date) -> tuple[dt.date | None, int | None]:
+    """The deadline in force as of the date, and which extension set it (None: the original)."""
+    deadline, which = obligation.deadline, None
+    for j, extension in enumerate(obligation.extensions):
+        if extension_in_force(extension, meeting_dates, as_of, replaces=deadline):
+            deadline, which = extension.new_deadline, j
+    return deadline, which
+
+
 def current_deadline(obligation: Obligation, meeting_dates: dict[str, dt.date], as_of: dt.date) -> dt.date | None:
-    deadline = obligation.deadline
-    for extension in obligation.extensions:
-        if extension_in_force(extension, meeting_dates, as_of):
-            deadline = extension.new_deadline
-    return deadline
+    return deadline_in_force(obligation, meeting_dates, as_of)[0]
 
 
 def pending_extension(obligation: Obligation, meeting_dates: dict[str, dt.date], as_of: dt.date) -> Extension | None:

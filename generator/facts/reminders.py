@@ -17,15 +17,14 @@ from ccm_ica.content.load import Entry
 from ccm_ica.content.site import Site
 from ccm_ica.facts.deadlines import (
     current_deadline,
+    deadline_in_force,
     deadline_phrase,
-    extension_in_force,
     happened,
     months_between,
     pending_extension,
 )
 from ccm_ica.facts.horizons import after_sources, information_current_to, last_day
 from ccm_ica.i18n import CountryName, LongDate, Phrase, phrase, phrase_plural
-from ccm_ica.models.common import PartialDate
 from ccm_ica.models.country import Article7Status, TreatyStatus
 from ccm_ica.models.request import RequestStatus
 from ccm_ica.problems import Problem, Severity
@@ -122,11 +121,8 @@ def deadline_reminders(site: Site, entry: Entry, meeting_dates: dict[str, dt.dat
 
 def _deadline_loc(i: int, obligation: Any, meeting_dates: dict[str, dt.date], as_of: dt.date) -> tuple[str | int, ...]:
     """The field holding the deadline in force: the original one, or the last extension granted."""
-    loc: tuple[str | int, ...] = ("obligations", i, "deadline")
-    for j, extension in enumerate(obligation.extensions):
-        if extension_in_force(extension, meeting_dates, as_of):
-            loc = ("obligations", i, "extensions", j, "new_deadline")
-    return loc
+    _, which = deadline_in_force(obligation, meeting_dates, as_of)
+    return ("obligations", i, "deadline") if which is None else ("obligations", i, "extensions", which, "new_deadline")
 
 
 def _annual_due(year: int) -> dt.date:
