@@ -19,7 +19,7 @@ from ccm_ica.facts import compute_facts
 from ccm_ica.files import atom as atom_feed
 from ccm_ica.files import data as data_exports
 from ccm_ica.files import ical as calendar_feed
-from ccm_ica.models.kinds import KINDS
+from ccm_ica.models.kinds import KINDS, KINDS_BY_NAME
 from ccm_ica.pages.render import prepare, render_site
 from sitefixture import PROJECT, write_site
 
@@ -218,3 +218,15 @@ def test_files_are_the_same_whichever_language_is_in_use(real_site):
         asked_in_french = data_exports.data_files(facts)
     assert asked_in_french == english
     assert len(english) > 20
+
+
+def test_text_that_a_spreadsheet_would_run_is_written_as_text(tmp_path):
+    """A note from YAML starting as a formula (=, +, -, @) gets a leading apostrophe in the CSV."""
+    from sitefixture import FILES
+
+    norway = FILES["content/countries/nor.yml"].rstrip() + '\n        notes: "=HYPERLINK(\\"http://example.org\\",\\"x\\")"\n'
+    site = load_site(write_site(tmp_path, {"content/countries/nor.yml": norway}))
+    rows = list(csv.DictReader(io.StringIO(data_exports.records_csv(site, KINDS_BY_NAME["countries"]).decode("utf-8"))))
+    [row] = [row for row in rows if row["id"] == "nor"]
+    assert row["notes"] == "'=HYPERLINK(\"http://example.org\",\"x\")"
+    assert data_exports.inert("@SUM(A1)") == "'@SUM(A1)" and data_exports.inert("2018") == "2018"

@@ -77,9 +77,7 @@ def text(value: Any) -> str:
 
 
 def quotes_cell(quotes: dict[str, list[str]] | None) -> str:
-    """'concept-note-2017: "words"; "more words" | other-source: "words"'. The cell starts with a
-    source id (a lower-case letter or a digit), never with = + - @, so a spreadsheet cannot read
-    a quote as a formula."""
+    """'concept-note-2017: "words"; "more words" | other-source: "words"'."""
     return " | ".join(f"{source}: " + "; ".join(f'"{" ".join(words.split())}"' for words in quoted)
                       for source, quoted in sorted((quotes or {}).items()))
 
@@ -170,8 +168,17 @@ def records_csv(site: Site, kind: Kind, labels: dict[str, dict[str, str]] | None
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([c.name for c in cols])
     for entry in sorted(site.entries[kind.name].values(), key=lambda e: e.id):
-        writer.writerow([c.cell((entry.id, entry.record)) for c in cols])
+        writer.writerow([inert(c.cell((entry.id, entry.record))) for c in cols])
     return out.getvalue().encode("utf-8")
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(cell: str) -> str:
+    """A cell a spreadsheet shows as text, never runs: one starting as a formula would (`=HYPERLINK(…)`
+    in a note) gets a leading apostrophe, as OWASP advises. No field of the data is a negative number."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
 
 
 def release_time(site: Site) -> dt.datetime:
