@@ -22,13 +22,13 @@ def _errors(result) -> list[str]:
 
 def test_new_country_in_the_real_content_fails_only_on_todos_until_filled(tmp_path):
     root = copy_real_content(tmp_path)
-    result = run("new", "country", "fra", cwd=root)
+    result = run("new", "country", "bra", cwd=root)
     assert result.returncode == 0, result.stderr
-    path = root / "content/countries/fra.yml"
+    path = root / "content/countries/bra.yml"
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
     assert lines[0] == modeline("content/countries", "countries")
-    assert 'name: "France"' in lines
+    assert 'name: "Brazil"' in lines
     assert not any(line.startswith("official_name:") for line in lines)  # no source gave it
     assert 'last_reviewed: "TODO"' in lines  # dates quoted, as the guide asks
 
@@ -36,9 +36,9 @@ def test_new_country_in_the_real_content_fails_only_on_todos_until_filled(tmp_pa
     assert check.returncode == 1
     errors = _errors(check)
     assert errors == [
-        "content/countries/fra.yml:10:16: last_reviewed: replace the placeholder TODO "
+        "content/countries/bra.yml:10:16: last_reviewed: replace the placeholder TODO "
         "(When a coordinator last checked this record against its sources (YYYY-MM-DD).)",
-        "content/countries/fra.yml:12:11: sources[0]: replace the placeholder TODO "
+        "content/countries/bra.yml:12:11: sources[0]: replace the placeholder TODO "
         "(Ids of the documents (content/sources/) that state these facts.)",
     ]
 
