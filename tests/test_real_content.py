@@ -122,5 +122,6 @@ def test_every_state_party_read_on_the_treaty_status_pages_has_a_profile_that_sa
         treaty = profile.get("treaty") or {}
         if CCM_LIST in treaty.get("sources", []):
             assert (profile.get("quotes") or {}).get(CCM_LIST), f"{iso3}: cites the CCM list without its words"
-            listed[treaty["status"]] += 1
+            if treaty["status"] in listed:  # a State the list does not name may cite it too (Cambodia)
+                listed[treaty["status"]] += 1
     assert listed["state-party"] <= int(counts[1]) and listed["signatory"] <= int(counts[2]), listed
