@@ -134,3 +134,14 @@ def test_the_report_says_no_records_are_held_instead_of_a_difference(built_today
     assert ("States providing assistance in 2016: ISU reported 19; the database holds no records of that kind "
             "for 2016, so this report cannot count them.") in report
     assert "the records give 0" not in report
+
+
+def test_the_countries_index_gives_each_states_treaty_status_and_no_empty_counts(built_today):
+    site, _, pages = built_today
+    index = pages["countries/index.md"]
+    assert "| [Lesotho](lso.md) | State Party |" in index
+    assert "| Signatory |" in index and "| Not party |" in index  # Cambodia, as the Convention's list shows it
+    assert "0 of 0" not in index  # a State with no request recorded shows "—", not a count of nothing
+    profiles = site.entries["countries"]
+    parties = sum(1 for e in profiles.values() if e.record.treaty and e.record.treaty.status.value == "state-party")
+    assert f"States Parties recorded: {parties};" in index

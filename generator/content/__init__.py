@@ -18,7 +18,7 @@ def build_date(root: Path) -> dt.date:
     last commit's time, so two builds of one commit agree), else the last commit's date, else today."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return last_commit_date(root) or dt.date.today()
 
 

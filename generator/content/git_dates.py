@@ -51,4 +51,4 @@ def last_commit_date(root: Path) -> dt.date | None:
     """The date (UTC) of the last commit of the checkout at `root`, the one `make site` gives as
     SOURCE_DATE_EPOCH; None outside git."""
     stamp = (_git(root, "log", "-1", "--format=%ct") or "").strip()
-    return dt.datetime.fromtimestamp(int(stamp), dt.timezone.utc).date() if stamp.isdigit() else None
+    return dt.datetime.fromtimestamp(int(stamp), dt.UTC).date() if stamp.isdigit() else None

@@ -185,10 +185,10 @@ def release_time(site: Site) -> dt.datetime:
     """The one timestamp of the zip: SOURCE_DATE_EPOCH (reproducible builds), else as_of."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        stamp = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+        stamp = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
     else:
-        stamp = dt.datetime.combine(site.as_of, dt.time(), dt.timezone.utc)
-    return max(stamp, dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc))  # zip dates start in 1980
+        stamp = dt.datetime.combine(site.as_of, dt.time(), dt.UTC)
+    return max(stamp, dt.datetime(1980, 1, 1, tzinfo=dt.UTC))  # zip dates start in 1980
 
 
 def zipped(files: dict[str, bytes], when: dt.datetime, folder: str = "ccm-ica-data") -> bytes:

@@ -92,7 +92,7 @@ def _meeting_event(entry: Entry, stamp: dt.datetime) -> Event:
 def calendar(facts: Facts) -> bytes:
     """The whole calendar as iCalendar bytes (CRLF line ends, folded lines), events sorted."""
     site = facts.site
-    stamp = dt.datetime.combine(facts.as_of, dt.time(), dt.timezone.utc)
+    stamp = dt.datetime.combine(facts.as_of, dt.time(), dt.UTC)
     cal = Calendar()
     cal.add("prodid", "-//ccm-ica//CCM cooperation and assistance//EN")
     cal.add("version", "2.0")

@@ -31,7 +31,7 @@ FONT = 13  # px: one user unit is one CSS pixel at the drawn width
 LINE = 20  # a legend row
 ROW = 26  # a ledger row
 # Every drawn number as short, stable text: one decimal at most, never "-0".
-_n = lambda x: f"{round(x, 1) + 0.0:.1f}".removesuffix(".0")  # noqa: E731
+_n = lambda x: f"{round(x, 1) + 0.0:.1f}".removesuffix(".0")
 
 
 # --- drawing ------------------------------------------------------------------------------
@@ -214,7 +214,7 @@ def deadlines_chart(chart_id: str, title: str, rows: Sequence[LedgerRow], as_of:
     first, last = min(years) // step * step, max(years) + 1  # from a tick to the end of the last year
     start, end = dt.date(first, 1, 1).toordinal(), dt.date(last, 1, 1).toordinal()
     # Dates 8 px inside the plot's ends, so that no mark runs over its edge.
-    x = lambda day: left + 8 + (day.toordinal() - start) / (end - start) * (total - left - right - 16)  # noqa: E731
+    x = lambda day: left + 8 + (day.toordinal() - start) / (end - start) * (total - left - right - 16)
 
     top = _legend(root, _ledger_legend(rows, as_of), 4, total - 8) + 10
     bottom = top + len(rows) * ROW

@@ -24,8 +24,8 @@ from ccm_ica.models.source import SourceKind
 LABELS: dict[type[Enum], dict[Enum, str]] = {
     TreatyStatus: {
         TreatyStatus.state_party: N_("State Party"),
-        TreatyStatus.signatory: N_("signatory"),
-        TreatyStatus.not_party: N_("not party"),
+        TreatyStatus.signatory: N_("Signatory"),
+        TreatyStatus.not_party: N_("Not party"),
     },
     Role: {
         Role.affected: N_("affected State"),
