@@ -65,7 +65,10 @@ class Request(Record):
 
     country: CountryRef = Field(description="ISO3 code (lower case) of the requesting State.")
     year: int = Field(ge=2010, le=2100, description="The year the request was made or reported for.")
-    channels: list[Channel] = Field(min_length=1, description="article-7-report, statement and/or meeting.")
+    channels: list[Channel] = Field(
+        default_factory=list,
+        description="article-7-report, statement and/or meeting; leave out where the source does not say which this State used.",
+    )
     meeting: MeetingRef | None = Field(default=None, description="Id of the meeting where the request was made, if made at one.")
     area: Area | None = Field(default=None, description="The obligation area; leave out only where the source does not say.")
     kinds: list[HelpKind] = Field(default_factory=list, description="The kinds of help asked for: financial, technical, material, expertise.")
