@@ -125,14 +125,14 @@ def real_pages():
 
 
 def test_germanys_profile_says_what_is_known_since_its_deadline(real_pages):
-    """Deadline 1 August 2025; no cited source is dated after it; an interim extension request
-    (Mine Action Review, undated) is recorded, with no decision."""
+    """Deadline 1 August 2025; the ISU's profile of 4 May 2020 is the ledger's latest dated
+    source; an interim extension request (Mine Action Review, undated) is recorded, with no decision."""
     profile = real_pages["countries/deu.md"]
-    assert "Article 4: deadline 1 August 2025 passed; no dated source since the deadline" in profile
+    assert "Article 4: deadline 1 August 2025 passed; no information since 4 May 2020" in profile
     assert "no extension request" not in profile
     assert "extension to 1 August 2030 requested, no decision recorded" in profile
     assert "extended to 1 August 2030" not in profile
-    assert "Information current to 2 September 2019." in profile  # the 9MSP's decision
+    assert "Information current to 1 August 2022." in profile  # the Monitor's treaty status page
 
 
 def test_the_report_as_of_its_cut_off_shows_no_later_request_as_pending(real_pages):

@@ -108,10 +108,10 @@ def test_a_deadline_that_passed_after_the_last_source_reads_no_information_since
 
 def test_no_real_profile_calls_a_deadline_overdue_beyond_its_sources(built_today):
     site, inputs, pages = built_today
-    germany = article_4(site, "deu")  # deadline 1 August 2025; no cited source dated after it
+    germany = article_4(site, "deu")  # deadline 1 August 2025; its latest dated source, 4 May 2020
     assert inputs.facts.status(germany).code == "unknown"
     assert "overdue" not in pages["countries/deu.md"]
-    assert "no dated source since the deadline" in pages["countries/deu.md"]
+    assert "deadline passed 16 months ago; no information since 4 May 2020" in pages["countries/deu.md"]
 
 
 def test_no_chart_or_table_draws_a_zero_for_a_year_without_records(built_today):
@@ -145,3 +145,12 @@ def test_the_countries_index_gives_each_states_treaty_status_and_no_empty_counts
     profiles = site.entries["countries"]
     parties = sum(1 for e in profiles.values() if e.record.treaty and e.record.treaty.status.value == "state-party")
     assert f"States Parties recorded: {parties};" in index
+
+
+def test_an_obligations_horizon_counts_the_decisions_its_ledger_records(built_today):
+    """Lao PDR's extension to 2025 was decided at the 9MSP (2 September 2019), after its latest
+    dated source: what is known of the obligation is known as of that meeting."""
+    site, inputs, pages = built_today
+    lao = article_4(site, "lao")
+    assert str(inputs.facts.current_to(lao)) == "2019-09-02"
+    assert "no information since 2 September 2019" in pages["countries/lao.md"]

@@ -34,24 +34,35 @@ def latest_dated(site: Site, source_ids: Iterable[str], events: Iterable[Partial
 
 
 def information_current_to(site: Site, country: Country, obligation: Obligation) -> PartialDate | None:
-    """The date of the latest dated source an obligation's ledger cites (its own sources, or the
-    State's where it has none, and its extensions'): what is known of it is known up to then."""
-    return latest_dated(site, [*(obligation.sources or country.sources), *(i for x in obligation.extensions for i in x.sources)])
+    """The latest date an obligation's ledger knows of: its dated sources (its own, or the State's
+    where it has none, and its extensions') and its recorded events (a completion, an extension
+    submitted or decided): Lao PDR's extension decided at the 9MSP is known as of that meeting."""
+    cited = [*(obligation.sources or country.sources), *(i for x in obligation.extensions for i in x.sources)]
+    return latest_dated(site, cited, _ledger_events(site, [obligation]))
 
 
 def country_current_to(site: Site, country: Country) -> PartialDate | None:
     """What a State's profile rests on: the State's own sources, its treaty's, its reports' and
-    every obligation's ledger, with the ledgers' recorded events (a completion, an extension
-    submitted or decided): a profile showing "completed September 2023" is current to then."""
+    every obligation's ledger, with the ledgers' recorded events: a profile showing "completed
+    September 2023" is current to then."""
     cited = [*country.sources, *(country.treaty.sources if country.treaty else []),
              *(i for r in country.article7_reports for i in r.sources),
              *(i for o in country.obligations for i in [*o.sources, *(i for x in o.extensions for i in x.sources)])]
-    meetings = site.entries["meetings"]
-    decided = [meetings[x.decided_at].record.date for o in country.obligations for x in o.extensions
-               if x.granted is not None and x.decided_at in meetings]
-    events = [*(o.completed for o in country.obligations), *(x.submitted for o in country.obligations for x in o.extensions),
-              *(PartialDate(d.year, d.month, d.day) for d in decided)]
-    return latest_dated(site, cited, events)
+    return latest_dated(site, cited, _ledger_events(site, country.obligations))
+
+
+def _ledger_events(site: Site, obligations: Iterable[Obligation]) -> list[PartialDate | None]:
+    """The dates of what the ledgers record: completions, extensions submitted, and decisions
+    taken by a meeting the content holds."""
+    meetings, events = site.entries["meetings"], []
+    for obligation in obligations:
+        events.append(obligation.completed)
+        for extension in obligation.extensions:
+            events.append(extension.submitted)
+            if extension.granted is not None and extension.decided_at in meetings:
+                held = meetings[extension.decided_at].record.date
+                events.append(PartialDate(held.year, held.month, held.day))
+    return events
 
 
 def request_current_to(site: Site, request: Request) -> PartialDate | None:
