@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from site_pages import address_of, html_files
+from site_pages import address_of, crawled_pages
 
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; `playwright install` is never run
 CHROMIUM_ARGS = [
@@ -263,7 +263,8 @@ class Crawl:
 
 
 def crawl(browser, site: Path, url: str) -> Crawl:
-    """Open every HTML file of the built site; run axe-core on the audited pages (when installed)."""
+    """Open the pages of crawled_pages() and the audited ones; run axe-core on the audited pages
+    (when installed)."""
     audited = set(audited_pages(site)) if AXE_FILE_PATH is not None else set()
     result = Crawl(Audit("light"))
     context = browser.new_context(viewport=WIDE, color_scheme="light", proxy=NO_OTHER_HOST)
@@ -275,7 +276,7 @@ def crawl(browser, site: Path, url: str) -> Crawl:
     # A fetch the Content-Security-Policy refuses may never become a request: it shows here.
     page.on("console", lambda m: result.refused_by_policy.append(m.text) if "Content Security Policy" in m.text else None)
     try:
-        for address in (address_of(file) for file in html_files(site)):
+        for address in sorted({address_of(file) for file in crawled_pages(site)} | audited):
             response = page.goto(url + address, wait_until="load")
             if response is None or response.status != 200:
                 result.not_loaded.append(f"{address}: {response and response.status}")

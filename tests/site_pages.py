@@ -44,6 +44,27 @@ def html_files(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
 
 
+RECORD_FOLDERS = ("countries", "meetings")  # one page per record, each from the same template
+
+
+def crawled_pages(site: Path) -> list[str]:
+    """The HTML files a browser opens: every page, except that of the pages made per record
+    (countries/<iso3>/, meetings/<slug>/) it opens the two largest in each language. What a page
+    asks of the network comes from its template and the theme; a record only fills in text, escaped,
+    so the other profiles would ask the same things (the link checks still read every file)."""
+    kept, per_record = [], {}
+    for file in html_files(site):
+        parts = file.split("/")
+        folder = next((i for i, part in enumerate(parts[:-2]) if part in RECORD_FOLDERS), None)
+        if folder is None or len(parts) != folder + 3:
+            kept.append(file)
+        else:
+            per_record.setdefault("/".join(parts[:folder + 1]), []).append(file)
+    for files in per_record.values():
+        kept += sorted(files, key=lambda f: (-(site / f).stat().st_size, f))[:2]
+    return sorted(kept)
+
+
 def address_of(file: str) -> str:
     """The address a page is served at: `fr/countries/mne/index.html` → `/fr/countries/mne/`."""
     return "/" + (file[: -len("index.html")] if file.endswith("index.html") else file)
