@@ -28,8 +28,7 @@ ACCENT = "var(--md-typeset-a-color, currentColor)"
 # "Hollow" marks are filled with the page's background, so a ledger's line does not show through.
 HOLLOW = "var(--md-default-bg-color, transparent)"
 FONT = 13  # px: one user unit is one CSS pixel at the drawn width
-LINE = 20  # a legend row
-ROW = 26  # a ledger row
+LINE, ROW = 20, 26  # px: a legend row, a ledger row
 # Every drawn number as short, stable text: one decimal at most, never "-0".
 _n = lambda x: f"{round(x, 1) + 0.0:.1f}".removesuffix(".0")
 
