@@ -154,3 +154,11 @@ def test_an_obligations_horizon_counts_the_decisions_its_ledger_records(built_to
     lao = article_4(site, "lao")
     assert str(inputs.facts.current_to(lao)) == "2019-09-02"
     assert "no information since 2 September 2019" in pages["countries/lao.md"]
+
+
+def test_a_deadline_missed_as_a_source_says_is_overdue_only_as_of_that_source(built_today):
+    """Guinea-Bissau missed its 2019 deadline (the Monitor, July 2019): today the site says so
+    and says nothing is known since, rather than that it is still overdue seven years on."""
+    _, _, pages = built_today
+    assert "overdue: deadline passed 91 months ago; no information since 27 July 2019" in pages["index.md"]
+    assert "overdue: deadline passed 91 months ago; no information since 27 July 2019" in pages["countries/gnb.md"]

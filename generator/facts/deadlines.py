@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ccm_ica.facts.horizons import after_sources
+from ccm_ica.facts.horizons import after_sources, since_phrase
 from ccm_ica.i18n import LongDate, Phrase, phrase, phrase_plural
 from ccm_ica.models.coalition import Coalition, Stage
 from ccm_ica.models.common import PartialDate
@@ -115,8 +115,10 @@ def obligation_status(obligation: Obligation, meeting_dates: dict[str, dt.date],
     since = after_sources(deadline, current_to) if deadline < as_of else None
     if since is not None:
         return Status("unknown", phrase("%(phrase)s; %(since)s", phrase=words, since=since))
-    if deadline < as_of:
-        return Status("overdue", phrase("overdue: %(phrase)s", phrase=words))
+    if deadline < as_of:  # missed, as a source dated after the deadline shows; and since then?
+        overdue = phrase("overdue: %(phrase)s", phrase=words)
+        later = since_phrase(current_to, as_of)
+        return Status("overdue", phrase("%(phrase)s; %(since)s", phrase=overdue, since=later) if later else overdue)
     if months_between(as_of, deadline) < windows.pressing_months:
         return Status("pressing", phrase("pressing: %(phrase)s", phrase=words))
     return Status("due", words)
