@@ -93,9 +93,13 @@ def _reported(site: Site, as_of: dt.date) -> dict[tuple[str, int], tuple[float, 
 
 
 def compute(site: Site, as_of: dt.date, warning_months: int) -> Indicators:
+    # The work plan's meetings are those of the period the report covers: the informal meetings
+    # of February and June 2017, before it, were the previous Coordinators' cycle.
+    period = site.config.report.period
+    until = min(as_of, period.end)
     meetings = {
         kind: [e for e in sorted(site.entries["meetings"].values(), key=lambda e: e.record.date)
-               if e.record.kind is kind and e.record.date <= as_of]
+               if e.record.kind is kind and period.start <= e.record.date <= until]
         for kind in MEETING_MEASURES.values()
     }
     counted = _counted_by_year(site, as_of)
