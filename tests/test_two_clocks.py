@@ -162,3 +162,18 @@ def test_a_deadline_missed_as_a_source_says_is_overdue_only_as_of_that_source(bu
     _, _, pages = built_today
     assert "overdue: deadline passed 91 months ago; no information since 27 July 2019" in pages["index.md"]
     assert "overdue: deadline passed 91 months ago; no information since 27 July 2019" in pages["countries/gnb.md"]
+
+
+def test_the_2016_breakdown_and_the_isus_counts_are_shown_as_reported_beside_the_records(built_today):
+    """The concept note's 2/5/3/5/1 and the ISU's per-article counts, on /requests/ and in the
+    report, with "not stated in the records" where the records are silent, never a zero."""
+    _, _, pages = built_today
+    requests, report = pages["requests/index.md"], pages["report/index.md"]
+    for area, value in (("Stockpile destruction", 2), ("Clearance", 5), ("Risk reduction education", 3),
+                        ("Victim assistance", 5), ("National implementation", 1)):
+        assert f"| 2016 | {area} | {value} (the Coordinators, [source]" in requests
+    assert "| States Parties with obligations under Article IV \\(clearance\\) | 10 (ISU) |" in requests
+    assert "not stated in the records" in requests
+    assert "2016: States Parties that requested assistance for clearance obligations | 5 \\(the Coordinators\\) | not stated in the records |" in report
+    table = requests[requests.index("## Reported figures"):requests.index("## Close to completion")]
+    assert "| 0 |" not in table

@@ -10,6 +10,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
+from ccm_ica.models.enums import Area
+
 
 class Record(BaseModel):
     """Base of every content model: frozen, and a misspelt key is an error, not ignored."""
@@ -204,3 +206,17 @@ class LocalizedText(str):
         }
 
 
+class Figure(Record):
+    """A number a document or a meeting reported, e.g. the ISU's count of States requesting assistance."""
+
+    measure: str = Field(
+        pattern=r"^[a-z0-9-]+$",
+        description="What is counted, as a slug; states-requesting, states-providing and states-receiving are compared "
+                    "with the computed indicators, states-requesting-by-area with the requests that state their area.",
+    )
+    label: LocalizedText = Field(description="The figure as a reader should read it.")
+    year: int | None = Field(default=None, description="The year the figure is for.")
+    area: Area | None = Field(default=None, description="The area it concerns, for a count by area (clearance, victim-assistance…).")
+    value: float = Field(description="The number reported.")
+    unit: str | None = Field(default=None, description="'states', 'percent', 'reports'…")
+    by: str | None = Field(default=None, description="Who reported it (e.g. 'ISU').")

@@ -7,7 +7,7 @@ from enum import Enum
 
 from pydantic import Field
 
-from ccm_ica.models.common import CoalitionRef, CountryRef, LocalizedText, Quotes, Record, Sources
+from ccm_ica.models.common import CoalitionRef, CountryRef, Figure, LocalizedText, Quotes, Record, Sources
 
 
 class MeetingKind(str, Enum):
@@ -50,20 +50,6 @@ class FollowUp(Record):
     owner: str = Field(min_length=1, description="Who is to do it.")
     status: FollowUpStatus = Field(description="planned, ongoing, done, dropped or not-reported.")
     note: LocalizedText | None = Field(default=None, description="What came of it, with its source in the record's sources.")
-
-
-class Figure(Record):
-    """A number reported at the meeting, e.g. by the ISU."""
-
-    measure: str = Field(
-        pattern=r"^[a-z0-9-]+$",
-        description="What is counted, as a slug; states-requesting, states-providing and states-receiving are compared with the computed indicators.",
-    )
-    label: LocalizedText = Field(description="The figure as a reader should read it.")
-    year: int | None = Field(default=None, description="The year the figure is for.")
-    value: float = Field(description="The number reported.")
-    unit: str | None = Field(default=None, description="'states', 'percent', 'reports'…")
-    by: str | None = Field(default=None, description="Who reported it (e.g. 'ISU').")
 
 
 class Meeting(Record):

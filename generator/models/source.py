@@ -6,7 +6,7 @@ from enum import Enum
 
 from pydantic import Field
 
-from ccm_ica.models.common import LocalizedText, PartialDate, Record
+from ccm_ica.models.common import Figure, LocalizedText, PartialDate, Record
 
 
 class SourceKind(str, Enum):
@@ -32,3 +32,4 @@ class Source(Record):
     url: str | None = Field(default=None, pattern=r"^https?://", description="Public address (http or https), if any.")
     seed: str | None = Field(default=None, pattern=r"^\d{3}_[0-9a-f]{16}\.txt$", description="File name in the project's seed documents, for the five source documents.")
     note: LocalizedText | None = Field(default=None, description="What the document is, or a caveat on it.")
+    figures: list[Figure] = Field(default_factory=list, description="Numbers the document reports, e.g. a count of requests by area.")

@@ -9,6 +9,7 @@ from ccm_ica.facts import Facts
 from ccm_ica.facts.deadlines import happened
 from ccm_ica.facts.indicators import MEETING_MEASURES, REPORTED_MEASURES, Indicators
 from ccm_ica.facts.outputs import NOT_MEASURABLE, OutputResult
+from ccm_ica.facts.reported import requests_by_area, states_by_article
 from ccm_ica.i18n import DEFAULT, long_date, using
 from ccm_ica.models.meeting import FollowUpStatus
 from ccm_ica.report.document import Bullets, Document, Heading, Paragraph, Table
@@ -204,6 +205,13 @@ def _annexes(document: Document, facts: Facts) -> None:
     document.add(Heading("Annex I. Indicators by year: computed and reported"),
                  Table("Table 5. Figures counted from the records beside those the ISU reported",
                        ("Indicator", "Year", "From the records", "Reported by the ISU", "Comparison"), rows))
+    # What the per-State records cannot yet say (most requests do not state their area): the counts
+    # as the sources gave them, and the records' own where they state the same thing.
+    reported = [(f"{f.figure.year}: {f.figure.label}" if f.figure.year else str(f.figure.label), f"{f.figure.value:g} ({f.figure.by})",
+                 str(f.recorded) if f.recorded is not None else "not stated in the records")
+                for f in [*requests_by_area(site, as_of), *states_by_article(site, as_of)]]
+    document.add(Table("Table 5a. Counts by area and by article as the sources reported them, beside the records",
+                       ("Figure", "Reported", "In the records"), tuple(reported)))
     deadline_rows = []
     for entry in sorted(site.entries["countries"].values(), key=lambda e: e.record.name):
         for o in entry.record.obligations:
