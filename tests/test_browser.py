@@ -83,6 +83,28 @@ def main_pages(site: Site) -> list[str]:
     return ["/", "/countries/mne/", site.meeting_page()]
 
 
+# --- the countries table's filters --------------------------------------------------------
+
+
+@pytest.mark.parametrize("viewport", [WIDE, PHONE], ids=["wide", "phone"])
+def test_the_countries_table_filters_by_status_role_and_article(open_page, viewport: dict[str, int]) -> None:
+    page, watch = open_page("/countries/", viewport=viewport)
+    rows = page.locator("article table tbody tr")
+    total = rows.count()
+    statuses = [rows.nth(i).locator("td").nth(1).inner_text().strip() for i in range(total)]
+    menus = page.locator(".ccm-filters select")
+    assert menus.count() == 3  # treaty status, roles, obligations
+    menus.nth(0).select_option("Signatory")
+    shown = page.locator("article table tbody tr:not([hidden])")
+    assert shown.count() == statuses.count("Signatory") > 0
+    assert page.locator(".ccm-filters__status").inner_text() == f"{statuses.count('Signatory')} of {total} States shown"
+    menus.nth(0).select_option("")
+    menus.nth(2).select_option("4")  # every row left shows Article 4 among its obligations
+    left = [shown.nth(i).locator("td").nth(3).inner_text() for i in range(shown.count())]
+    assert left and all("4" in cell.split(", ") for cell in left)
+    assert_clean(watch)
+
+
 # --- reading and searching ----------------------------------------------------------------
 
 
