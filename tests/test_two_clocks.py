@@ -157,11 +157,11 @@ def test_an_obligations_horizon_counts_the_decisions_its_ledger_records(built_to
 
 
 def test_a_deadline_missed_as_a_source_says_is_overdue_only_as_of_that_source(built_today):
-    """Guinea-Bissau missed its 2019 deadline (the Monitor, July 2019): today the site says so
-    and says nothing is known since, rather than that it is still overdue seven years on."""
+    """Guinea-Bissau missed its 2019 deadline (the Monitor, July 2019; the Coalition at the 9MSP, September 2019): today the site says so
+    and says nothing is known since September 2019, rather than that it is still overdue seven years on."""
     _, _, pages = built_today
-    assert "overdue: deadline passed 91 months ago; no information since 27 July 2019" in pages["index.md"]
-    assert "overdue: deadline passed 91 months ago; no information since 27 July 2019" in pages["countries/gnb.md"]
+    assert "overdue: deadline passed 91 months ago; no information since 4 September 2019" in pages["index.md"]
+    assert "overdue: deadline passed 91 months ago; no information since 4 September 2019" in pages["countries/gnb.md"]
 
 
 def test_the_2016_breakdown_and_the_isus_counts_are_shown_as_reported_beside_the_records(built_today):
