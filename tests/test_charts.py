@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from ccm_ica.models.common import PartialDate
 from ccm_ica.pages import charts
 from ccm_ica.pages import views
 from ccm_ica.content import load_site
@@ -116,7 +117,12 @@ def test_the_same_figures_give_the_same_svg_and_ids_differ_between_charts():
 
 def test_charts_stay_small():
     rows = [charts.LedgerRow(f"State {n}, Art. 4", dt.date(2020, 8, 1), ((dt.date(2025, 8, 1), "in force" if n % 2 == 0 else "to be decided"),),
-                             dt.date(2024, 1, 1) if n % 3 == 0 else None) for n in range(15)]
+                             PartialDate(2024, 1, 1) if n % 3 == 0 else None) for n in range(15)]
     assert len(charts.deadlines_chart("chart-d", "T", rows, dt.date(2018, 6, 30))) < 25_000
     assert len(charts.per_year_chart("chart-y", "T", list(range(2010, 2019)),
                                      [("A", list(range(9))), ("B", list(range(9))), ("C", list(range(9)))])) < 25_000
+
+
+def test_a_completion_known_to_the_month_is_described_to_the_month():
+    row = charts.LedgerRow("Bulgaria, Art. 3", dt.date(2019, 10, 1), (), PartialDate(2023, 6))
+    assert "completed June 2023" in row.describe() and "1 June 2023" not in row.describe()

@@ -4,9 +4,8 @@ Written with ElementTree (no plotting library), which escapes every text from YA
 role="img" named by a <title> and a <desc> that come first, and its desc says every number and
 date (the page shows them in a table beside it). No fixed colours: currentColor and Material's
 CSS variables, so a chart follows the light, dark and print schemes, and its marks differ by
-shape and fill as well. Text stays <text> in the page's font; every id starts with the chart's
-id, unique on the page; no script, no external reference; the same figures give the same bytes.
-"""
+shape and fill as well. Text stays <text> in the page's font; ids start with the chart's id; no
+script or external reference; the same figures give the same bytes."""
 
 from __future__ import annotations
 
@@ -20,6 +19,7 @@ from markupsafe import Markup
 from ccm_ica.facts.deadlines import extension_state, happened
 from ccm_ica.facts.indicators import Indicators
 from ccm_ica.i18n import N_, _, long_date
+from ccm_ica.models.common import PartialDate
 from ccm_ica.models.country import Obligation
 
 FG = "currentColor"
@@ -187,10 +187,10 @@ class LedgerRow:
     label: str
     original: dt.date | None
     extensions: tuple[tuple[dt.date, str], ...] = ()  # new deadline, facts.deadlines.extension_state
-    completed: dt.date | None = None
+    completed: PartialDate | None = None  # as precise as the source: 'June 2023' is never '1 June 2023'
 
     def dates(self) -> list[dt.date]:
-        return [d for d in (self.original, *(x for x, _state in self.extensions), self.completed) if d]
+        return [d for d in (self.original, *(x for x, _s in self.extensions), self.completed and self.completed.start) if d]
 
     def describe(self) -> str:
         parts = [_("original deadline %(date)s", date=long_date(self.original))] if self.original else []
@@ -239,7 +239,7 @@ def deadlines_chart(chart_id: str, title: str, rows: Sequence[LedgerRow], as_of:
         for deadline, state in row.extensions:
             _triangle(state == "in force")(root, x(deadline), y)
         if row.completed:
-            _diamond(root, x(row.completed), y)
+            _diamond(root, x(row.completed.start), y)
     return _finish(root, total, bottom + 26)
 
 
@@ -297,4 +297,4 @@ def ledger_row(label: str, obligation: Obligation, meeting_dates: dict[str, dt.d
     completion after it has not happened (the pages' tables and statuses say the same)."""
     return LedgerRow(label, obligation.deadline,
                      tuple((x.new_deadline, extension_state(x, meeting_dates, as_of)) for x in obligation.extensions),
-                     obligation.completed.start if happened(obligation.completed, as_of) else None)
+                     obligation.completed if happened(obligation.completed, as_of) else None)
