@@ -177,3 +177,11 @@ def test_the_2016_breakdown_and_the_isus_counts_are_shown_as_reported_beside_the
     assert "2016: States Parties that requested assistance for clearance obligations | 5 \\(the Coordinators\\) | not stated in the records |" in report
     table = requests[requests.index("## Reported figures"):requests.index("## Close to completion")]
     assert "| 0 |" not in table
+
+
+def test_the_monitors_support_figures_are_shown_with_their_edition(built_today):
+    """Landmine Monitor 2018 gave $673.2 million for 2017; the 2019 edition revised it to $696.3
+    million: both, each with its edition, never one silently replacing the other."""
+    requests = built_today[2]["requests/index.md"]
+    assert "International support for mine action \\(Landmine Monitor 2018\\) | [673\\.2 US$ million]" in requests
+    assert "[696\\.3 US$ million](../sources/index.md#lm-2019-support-for-mine-action)" in requests

@@ -78,9 +78,10 @@ def index_site(config: SiteConfig, entries: list[Entry], failed: frozenset[Recor
 
 
 def _uncited_sources(site: Site) -> list[Problem]:
+    """A source no record cites says nothing on the site, unless it holds figures of its own."""
     return [
         Problem(entry.path, 1, 1, f"the source '{entry.id}' is not cited by any record",
-                "cite it in a record's sources, or delete the file", Severity.warning)
+                "cite it in a record's sources, give it the `figures` it reports, or delete the file", Severity.warning)
         for entry in site.entries["sources"].values()
-        if ("sources", entry.id) not in site.referrers
+        if ("sources", entry.id) not in site.referrers and not entry.record.figures
     ]

@@ -18,6 +18,7 @@ from ccm_ica.models.common import Figure
 from ccm_ica.models.enums import Area
 
 BY_AREA = "states-requesting-by-area"
+SUPPORT = ("international-mine-action-support", "mine-action-support-total")  # the Monitor's, per edition
 # The ISU's per-article figures: art4-states-with-obligations, art5-states-requesting…
 _BY_ARTICLE = re.compile(r"^art(?P<article>[3459])-states-(?P<what>with-obligations|requesting)$")
 
@@ -75,3 +76,13 @@ def states_by_article(site: Site, as_of: dt.date) -> list[ReportedFigure]:
                                 if r.year <= held.year and r.area is not None and r.area.article.value == article})
             found.append(ReportedFigure(figure, "meetings", entry.id, recorded or None, held, article, what))
     return found
+
+
+def support_figures(site: Site, as_of: dt.date) -> list[ReportedFigure]:
+    """The Monitor's totals of support for mine action, each with the edition that gave it (an
+    edition may revise an earlier one: both are shown). No record counts the same thing."""
+    found = [ReportedFigure(figure, "sources", entry.id, None)
+             for entry in site.entries["sources"].values()
+             if entry.record.date is None or happened(entry.record.date, as_of)
+             for figure in entry.record.figures if figure.measure in SUPPORT]
+    return sorted(found, key=lambda f: (f.figure.year or 0, SUPPORT.index(f.figure.measure), f.reported_in))

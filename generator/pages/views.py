@@ -15,7 +15,7 @@ from ccm_ica.content.load import Entry
 from ccm_ica.facts import Facts
 from ccm_ica.facts.deadlines import happened, months_between
 from ccm_ica.facts.reminders import by_topic
-from ccm_ica.facts.reported import requests_by_area, states_by_article
+from ccm_ica.facts.reported import requests_by_area, states_by_article, support_figures
 from ccm_ica.files import data as data_files
 from ccm_ica.i18n import DEFAULT, _, country_name, current, long_date
 from ccm_ica.models.common import PartialDate
@@ -142,7 +142,7 @@ def requests(inputs: PageInputs) -> dict[str, Any]:
         "assistance": sorted(facts.site.entries["assistance"].values(), key=lambda e: (e.record.year, e.id)),
         "evidence_based": evidence_based,
         "by_area": requests_by_area(facts.site, facts.as_of),
-        "by_article": states_by_article(facts.site, facts.as_of),
+        "by_article": states_by_article(facts.site, facts.as_of), "support": support_figures(facts.site, facts.as_of),
     }
 
 
