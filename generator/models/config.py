@@ -35,11 +35,32 @@ class ReportSettings(Record):
     period: ReportingPeriod = Field(description="The period the report covers.")
 
 
+class Licence(Record):
+    """The licence the data and pages are published under."""
+
+    name: str = Field(description="Its short name, e.g. 'CC BY 4.0'.")
+    url: str = Field(pattern=r"^https://", description="The licence's page (https://).")
+
+
+class Publisher(Record):
+    """Who publishes the site, and how a reader reaches them: shown in every page's footer."""
+
+    name: LocalizedText = Field(description="Who publishes the site (or one name per language).")
+    contact: str = Field(pattern=r"^https://", description="Where a reader asks a question or reports an error (https://), "
+                         "e.g. the repository's issues.")
+    licence: Licence = Field(description="The licence of the data and pages.")
+
+
 class SiteConfig(Record):
     """The generator's settings, in site_config.yml at the project root."""
 
     title: LocalizedText = Field(description="The site's title (or one per language: en, fr, es…).")
     description: LocalizedText = Field(description="One sentence on what the site is (or one per language).")
+    site_url: str | None = Field(default=None, pattern=r"^https?://.*/$",
+                                 description="The published site's address, ending in /: canonical links, sitemaps and "
+                                 "link previews need it. $CCM_ICA_SITE_URL overrides it (pull-request previews).")
+    publisher: Publisher | None = Field(default=None, description="Who publishes the site, the contact and the data's licence "
+                                        "(the footer of every page names them).")
     report: ReportSettings = Field(description="The progress report's cut-off and period (the site's statuses are "
                                    "computed as of the build's date instead).")
     windows: Windows = Field(default_factory=Windows, description="Warning windows, in months.")
