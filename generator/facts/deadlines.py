@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import Enum
 
 from ccm_ica.facts.horizons import after_sources, since_phrase
 from ccm_ica.i18n import LongDate, Phrase, phrase, phrase_plural
@@ -18,12 +19,27 @@ from ccm_ica.models.config import Windows
 from ccm_ica.models.country import Extension, Obligation
 
 
+class DeadlineStatus(str, Enum):
+    """An obligation's status as of a date: the site's one set of deadline words and their
+    thresholds (site_config.yml's windows) are in pages/labels.py and on /glossary/."""
+
+    overdue = "overdue"  # the deadline passed, and a source dated after it shows no completion
+    pressing = "pressing"  # fewer than `pressing_months` whole months left
+    due = "due"  # fewer than `deadline_warning_months` whole months left
+    on_track = "on-track"  # further off than the warning window
+    completed = "completed"
+    ongoing = "ongoing"  # no deadline: Articles 5 and 9 set none
+    not_recorded = "not-recorded"  # an Article 3 or 4 deadline no record gives
+    unknown = "unknown"  # the deadline passed after the latest dated source: no information since
+
+
 @dataclass(frozen=True)
 class Status:
-    """A computed status: a stable code (CSS class, tests) and a sentence for readers."""
+    """A computed status: its code (the word readers see, a CSS class, tests) and what follows
+    the word ("deadline in 10 months"); labels.status_text puts the two together."""
 
-    code: str  # completed, overdue, pressing, due, ongoing, missing, unknown
-    label: Phrase
+    code: DeadlineStatus
+    detail: Phrase | LongDate | None = None
 
 
 def months_between(start: dt.date, end: dt.date) -> int:
@@ -107,21 +123,25 @@ def obligation_status(obligation: Obligation, meeting_dates: dict[str, dt.date],
     that passed after `current_to` (the date of its latest dated source), or with no dated
     source, reads "no information since", never "overdue"."""
     if happened(obligation.completed, as_of):
-        return Status("completed", phrase("completed %(date)s", date=LongDate(obligation.completed)))
+        return Status(DeadlineStatus.completed, LongDate(obligation.completed))
     deadline = current_deadline(obligation, meeting_dates, as_of)
     if deadline is None:
-        return Status("ongoing", phrase("no deadline") if obligation.article.value in (5, 9) else phrase("deadline not recorded"))
+        return Status(DeadlineStatus.ongoing if obligation.article.value in (5, 9) else DeadlineStatus.not_recorded)
     words = deadline_phrase(deadline, as_of)
     since = after_sources(deadline, current_to) if deadline < as_of else None
     if since is not None:
-        return Status("unknown", phrase("%(phrase)s; %(since)s", phrase=words, since=since))
+        return Status(DeadlineStatus.unknown, phrase("%(phrase)s; %(since)s", phrase=words, since=since))
     if deadline < as_of:  # missed, as a source dated after the deadline shows; and since then?
-        overdue = phrase("overdue: %(phrase)s", phrase=words)
         later = since_phrase(current_to, as_of)
-        return Status("overdue", phrase("%(phrase)s; %(since)s", phrase=overdue, since=later) if later else overdue)
-    if months_between(as_of, deadline) < windows.pressing_months:
-        return Status("pressing", phrase("pressing: %(phrase)s", phrase=words))
-    return Status("due", words)
+        return Status(DeadlineStatus.overdue, phrase("%(phrase)s; %(since)s", phrase=words, since=later) if later else words)
+    return Status(deadline_window(months_between(as_of, deadline), windows), words)
+
+
+def deadline_window(months: int, windows: Windows) -> DeadlineStatus:
+    """Pressing, due or on track: the thresholds every page, reminder and report shares."""
+    if months < windows.pressing_months:
+        return DeadlineStatus.pressing
+    return DeadlineStatus.due if months < windows.deadline_warning_months else DeadlineStatus.on_track
 
 
 def coalition_stage(coalition: Coalition, as_of: dt.date) -> Stage | None:

@@ -10,10 +10,11 @@ from ccm_ica.facts.indicators import MEETING_MEASURES, Indicators, YearFigure
 from ccm_ica.i18n import N_, LongDate, Phrase, _, phrase, phrase_plural
 from ccm_ica.models.action_plan import Measure
 
-# Codes the report compares against; `OutputResult.status_label` words them for the page.
-# A meeting no record shows held is "not reported", never "not started": it may have been held.
+# Codes the report compares against; `OutputResult.status_label` words them for the page, and
+# /glossary/ explains them. A meeting no record shows held is "not reported", never "not
+# started": it may have been held.
 ACHIEVED, IN_PROGRESS, NOT_REPORTED, NOT_MEASURABLE = (
-    N_("achieved"), N_("in progress"), N_("not reported"), N_("not measurable from the data"))
+    N_("achieved"), N_("not achieved yet"), N_("not reported"), N_("not measurable"))
 
 # Which per-year series answers which "increased number of …" output. states-responding has
 # none: the ISU counted States that provided assistance, not States that responded to requests.
@@ -35,6 +36,16 @@ class OutputResult:
     def status_label(self) -> str:
         return _(self.status)
 
+    @property
+    def evidence_text(self) -> Phrase | None:
+        """What the figures were counted from: 'meetings held: …' or 'States counted: …'."""
+        if not self.evidence:
+            return None
+        records = "; ".join(map(str, self.evidence))
+        if self.entry.record.measure in MEETING_MEASURES:
+            return phrase("meetings held: %(records)s", records=records)
+        return phrase("States counted: %(records)s", records=records)
+
 
 def _who(by: str | None) -> Phrase | str:
     return phrase("the ISU") if by in (None, "ISU") else by
@@ -54,12 +65,12 @@ def _trend(series: list[YearFigure]) -> tuple[str, str, tuple[str, ...]]:
         figures = {"before": f"{before.reported:g}", "before_year": before.year, "after": f"{after.reported:g}",
                    "after_year": after.year, "who": _who(after.reported_by)}
         if computed:
-            text = phrase("%(before)s in %(before_year)s, %(after)s in %(after_year)s (as reported by %(who)s; too few years "
-                     "in the records to compute it; the records hold %(count)s for %(year)s)",
+            text = phrase("%(before)s in %(before_year)s, %(after)s in %(after_year)s, as reported by %(who)s; the "
+                     "database holds too few years to count it itself (it counts %(count)s for %(year)s)",
                      count=computed[-1].computed, year=computed[-1].year, **figures)
         else:
-            text = phrase("%(before)s in %(before_year)s, %(after)s in %(after_year)s (as reported by %(who)s; too few years "
-                     "in the records to compute it)", **figures)
+            text = phrase("%(before)s in %(before_year)s, %(after)s in %(after_year)s, as reported by %(who)s; the "
+                     "database holds too few years to count it itself", **figures)
         return status, text, computed[-1].evidence if computed else ()
     return NOT_MEASURABLE, phrase("the records hold fewer than two years of figures"), ()
 
@@ -72,7 +83,7 @@ def evaluate(site: Site, indicators: Indicators) -> list[OutputResult]:
             held = indicators.meetings[MEETING_MEASURES[measure]]
             status = ACHIEVED if held else NOT_REPORTED
             figures = phrase_plural("%(n)s held by %(date)s", "%(n)s held by %(date)s", len(held), date=LongDate(indicators.as_of))
-            evidence = tuple(f"{e.record.title} ({e.record.date.isoformat()})" for e in held)
+            evidence = tuple(phrase("%(title)s, %(date)s", title=e.record.title, date=LongDate(e.record.date)) for e in held)
         elif measure in _SERIES:
             status, figures, evidence = _trend(indicators.per_year[_SERIES[measure]])
         elif measure is Measure.evidence_based_requests:
@@ -88,6 +99,6 @@ def evaluate(site: Site, indicators: Indicators) -> list[OutputResult]:
                                    count=indicators.requests_evidence_based)
             evidence = ()
         else:
-            status, figures, evidence = NOT_MEASURABLE, phrase("no record kind holds this information yet"), ()
+            status, figures, evidence = NOT_MEASURABLE, phrase("the database does not record this information yet"), ()
         results.append(OutputResult(entry, status, figures, evidence))
     return results

@@ -16,15 +16,18 @@ from typing import Any
 from ccm_ica.content.load import Entry
 from ccm_ica.content.site import Site
 from ccm_ica.facts.deadlines import (
+    DeadlineStatus,
     current_deadline,
     deadline_in_force,
     deadline_phrase,
+    deadline_window,
     happened,
     months_between,
     pending_extension,
 )
 from ccm_ica.facts.horizons import after_sources, information_current_to, last_day
 from ccm_ica.i18n import CountryName, LongDate, Phrase, phrase, phrase_plural
+from ccm_ica.models.config import Windows
 from ccm_ica.models.country import Article7Status, TreatyStatus
 from ccm_ica.models.request import RequestStatus
 from ccm_ica.problems import Problem, Severity
@@ -58,6 +61,8 @@ class Reminder:
     urgency: Urgency
     topic: Topic
     country: str | None  # the State concerned, so its profile can show the reminder
+    # A deadline's reminder shows the deadline's own status (the word /deadlines/ gives it), not an urgency.
+    status: DeadlineStatus | None = None
 
     @property
     def line(self) -> int:
@@ -75,7 +80,7 @@ def site_reminders(site: Site, as_of: dt.date) -> list[Reminder]:
     windows = site.config.windows
     found: list[Reminder] = []
     for entry in site.entries["countries"].values():
-        found += deadline_reminders(site, entry, meeting_dates, as_of, windows.deadline_warning_months)
+        found += deadline_reminders(site, entry, meeting_dates, as_of, windows)
         found += report_reminders(entry, as_of)
         found += review_reminders(entry, as_of, windows.review_months)
     for entry in site.entries["requests"].values():
@@ -86,18 +91,18 @@ def site_reminders(site: Site, as_of: dt.date) -> list[Reminder]:
 
 
 def deadline_reminders(site: Site, entry: Entry, meeting_dates: dict[str, dt.date], as_of: dt.date,
-                       window: int) -> list[Reminder]:
+                       windows: Windows) -> list[Reminder]:
     """An Article 3/4 deadline passed or within the window, with no completion or extension request.
     A deadline that passed after the obligation's latest dated source says only that: what
     happened since is not known, so no "no extension request recorded"."""
-    found = []
+    found, window = [], windows.deadline_warning_months
     for i, obligation in enumerate(entry.record.obligations):
         deadline = current_deadline(obligation, meeting_dates, as_of)
         if (obligation.article.value not in (3, 4) or deadline is None or happened(obligation.completed, as_of)
                 or months_between(as_of, deadline) >= window
                 or pending_extension(obligation, meeting_dates, as_of)):
             continue
-        facts = {"article": obligation.article.value, "phrase": deadline_phrase(deadline, as_of), "date": deadline}
+        facts = {"article": obligation.article.value, "phrase": deadline_phrase(deadline, as_of), "date": LongDate(deadline)}
         current_to = information_current_to(site, entry.record, obligation)
         hint = phrase("once a source states one, record the extension request (under extensions) or the completion date (completed)")
         since = after_sources(deadline, current_to) if deadline < as_of else None
@@ -106,16 +111,17 @@ def deadline_reminders(site: Site, entry: Entry, meeting_dates: dict[str, dt.dat
                              article=obligation.article.value, date=LongDate(deadline), since=since)
             hint = phrase("look for a source dated after the deadline, then record what it says, a completion date or "
                           "an extension request, and cite it")
-            urgency = Urgency.high
+            urgency, status = Urgency.high, DeadlineStatus.unknown
         elif deadline < as_of:
             message, urgency = phrase("Article %(article)s: %(phrase)s (%(date)s), with no extension request or "
                                  "completion recorded", **facts), Urgency.high
+            status = DeadlineStatus.overdue
         else:
             message = phrase("Article %(article)s: %(phrase)s (%(date)s), within the %(window)s-month warning window, "
                         "with no extension request or completion recorded", window=window, **facts)
-            urgency = Urgency.medium
+            urgency, status = Urgency.medium, deadline_window(months_between(as_of, deadline), windows)
         found.append(Reminder(entry, _deadline_loc(i, obligation, meeting_dates, as_of), message, hint,
-                              urgency, Topic.deadline, entry.id))
+                              urgency, Topic.deadline, entry.id, status))
     return found
 
 
@@ -145,7 +151,7 @@ def report_reminders(entry: Entry, as_of: dt.date) -> list[Reminder]:
                                   Urgency.high, Topic.report, entry.id))
         elif report.submitted is not None and not happened(report.submitted, as_of):
             found.append(Reminder(entry, ("article7_reports", k, "submitted"),
-                                  phrase("%(report)s: not received by %(date)s", report=label, date=as_of),
+                                  phrase("%(report)s: not received by %(date)s", report=label, date=LongDate(as_of)),
                                   "", Urgency.medium, Topic.report, entry.id))
     latest_due_year = as_of.year - 1 if as_of >= dt.date(as_of.year, 4, 30) else as_of.year - 2
     if _has_reported_before(country, latest_due_year, as_of) and not any(
@@ -153,18 +159,18 @@ def report_reminders(entry: Entry, as_of: dt.date) -> list[Reminder]:
         found.append(Reminder(
             entry, ("article7_reports",),
             phrase("no Article 7 report for %(year)s (due %(date)s) is recorded, though %(country)s has reported before",
-              year=latest_due_year, date=_annual_due(latest_due_year), country=CountryName(entry.id, country.name)),
+              year=latest_due_year, date=LongDate(_annual_due(latest_due_year)), country=CountryName(entry.id, country.name)),
             phrase("add an article7_reports entry for %(year)s: submitted (with its date), late or missing", year=latest_due_year),
             Urgency.medium, Topic.report, entry.id))
     return found
 
 
 def _report_label(year: int, initial: bool, due: dt.date | None) -> Phrase:
-    """'Article 7 report for 2016 (initial), due 2017-04-30'."""
+    """'Article 7 report for 2016 (initial), due 30 April 2017'."""
     label = phrase("Article 7 report for %(year)s", year=year)
     if initial:
         label = phrase("%(report)s (initial)", report=label)
-    return phrase("%(report)s, due %(date)s", report=label, date=due) if due else label
+    return phrase("%(report)s, due %(date)s", report=label, date=LongDate(due)) if due else label
 
 
 def _has_reported_before(country: Any, year: int, as_of: dt.date) -> bool:
@@ -190,7 +196,7 @@ def request_reminders(entry: Entry, meeting_dates: dict[str, dt.date], as_of: dt
         return []
     message = phrase_plural("the request is open with no response recorded, %(n)s month after it was made (%(date)s)",
                        "the request is open with no response recorded, %(n)s months after it was made (%(date)s)",
-                       months, date=made)
+                       months, date=LongDate(made))
     return [Reminder(entry, ("status",), message,
                      phrase("record the responses (who, what, when), or change the status if it was met or withdrawn"),
                      Urgency.medium, Topic.request, request.country)]
@@ -206,7 +212,7 @@ def review_reminders(entry: Entry, as_of: dt.date, window: int) -> list[Reminder
         return []
     country = entry.id if entry.kind.name == "countries" else getattr(entry.record, "country", None)
     message = phrase_plural("last reviewed %(date)s, more than %(n)s month before %(as_of)s",
-                       "last reviewed %(date)s, more than %(n)s months before %(as_of)s", window, date=reviewed, as_of=as_of)
+                       "last reviewed %(date)s, more than %(n)s months before %(as_of)s", window, date=LongDate(reviewed), as_of=LongDate(as_of))
     return [Reminder(entry, ("last_reviewed",), message,
                      phrase("check the record against its sources, then set last_reviewed to today's date"),
                      Urgency.low, Topic.review, country)]

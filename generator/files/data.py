@@ -27,9 +27,9 @@ from ccm_ica.files import atom, ical
 from ccm_ica.files.schema import schema_models, schema_of, schema_text
 from ccm_ica.i18n import DEFAULT, _, using
 from ccm_ica.markdown_text import english_only
-from ccm_ica.models.enums import Area, Article
 from ccm_ica.models.fields import field_shape
 from ccm_ica.models.kinds import KINDS, Kind
+from ccm_ica.pages.labels import term
 
 DATA_DIR = "data"
 ZIP_NAME = "ccm-ica-data.zip"
@@ -83,12 +83,9 @@ def quotes_cell(quotes: dict[str, list[str]] | None) -> str:
 
 
 def enum_label(value: Enum) -> str:
-    """'Clearance', 'Article 4: clearance': what a reader calls an area or an article."""
-    if isinstance(value, Article):
-        return f"Article {value.value}: {value.name.replace('_', ' ')}"
-    if isinstance(value, Area):
-        return value.value.replace("-", " ").capitalize()
-    return str(value.value)
+    """'Clearance', 'not reported': what a reader calls a code, in the pages' words (labels.py)."""
+    with using(DEFAULT):  # the files are in English, whatever the language of the page describing them
+        return term(value)
 
 
 def _labels(site: Site) -> dict[str, dict[str, str]]:
@@ -130,7 +127,7 @@ def columns(model: type[BaseModel], labels: dict[str, dict[str, str]], prefix: s
                     else _("The title of each record in %(column)s.", column=header))
             found.append(Column(f"{header}_{word}", "",
                                 (lambda v, n: lambda record: _each(v(record), lambda i: n.get(i, "")))(value, names), note))
-        elif shape.enum in (Area, Article):
+        elif shape.enum is not None:
             found.append(Column(f"{header}_label", "", (lambda v: lambda record: _each(v(record), enum_label))(value),
                                 _("%(column)s in words.", column=header)))
     return found

@@ -15,6 +15,7 @@ from ccm_ica.facts import Facts
 from ccm_ica.i18n import long_date
 from ccm_ica.models.country import Extension, Obligation
 from ccm_ica.models.meeting import Meeting
+from ccm_ica.pages.labels import status_text
 
 FILE_NAME = "ccm-ica.ics"
 DOMAIN = "ccm-ica"  # the right-hand side of every UID
@@ -45,7 +46,7 @@ def _deadline_events(facts: Facts, entry: Entry, obligation: Obligation, stamp: 
     name, article = entry.record.name, obligation.article.value
     meetings = {i: e.record for i, e in facts.site.entries["meetings"].items()}
     current = facts.deadline(obligation)
-    as_of = f"Status as of {long_date(facts.as_of)}: {facts.status(obligation).label}"
+    as_of = f"Status as of {long_date(facts.as_of)}: {status_text(facts.status(obligation))}"
     base = f"deadline-{entry.id}-art{article}"
     what = f"Article {article} ({ARTICLES[article]})"
     categories = ["Deadline", f"Article {article}"]

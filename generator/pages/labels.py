@@ -1,5 +1,8 @@
-"""Words for readers: each code the YAML uses (state-party, affected-only…) and each title of
-mkdocs.yml's navigation, in English, marked for the catalogs and translated where shown.
+"""Words for readers: each code the YAML uses (state-party, affected-only…), each status the
+facts compute (overdue, pressing…) and each title of mkdocs.yml's navigation, in English,
+marked for the catalogs and translated where shown. The site's one vocabulary: every page, the
+report (web and Word), the charts and the CSV files' label columns take their words from here,
+and /glossary/ explains them with the thresholds of site_config.yml.
 
 The YAML keeps its stable codes; pages show `term(code)` (the `term` filter in templates),
 which answers in the language of the page. A test fails when an enumeration member has no label.
@@ -9,6 +12,7 @@ from __future__ import annotations
 
 from enum import Enum
 
+from ccm_ica.facts.deadlines import DeadlineStatus, Status
 from ccm_ica.facts.reminders import Topic, Urgency
 from ccm_ica.i18n import N_, _
 from ccm_ica.models.action_plan import ActivityStatus, Measure
@@ -127,10 +131,22 @@ LABELS: dict[type[Enum], dict[Enum, str]] = {
         Topic.request: N_("Requests without a response"),
         Topic.review: N_("Records to review"),
     },
+    # /attention/ shows a deadline's own status (pressing, due…); these word the other reminders.
     Urgency: {
-        Urgency.high: N_("high"),
-        Urgency.medium: N_("medium"),
-        Urgency.low: N_("low"),
+        Urgency.high: N_("act now"),
+        Urgency.medium: N_("to follow up"),
+        Urgency.low: N_("to review"),
+    },
+    # The thresholds are site_config.yml's windows: /glossary/ gives them, in months.
+    DeadlineStatus: {
+        DeadlineStatus.overdue: N_("overdue"),
+        DeadlineStatus.pressing: N_("pressing"),
+        DeadlineStatus.due: N_("due soon"),
+        DeadlineStatus.on_track: N_("on track"),
+        DeadlineStatus.completed: N_("completed"),
+        DeadlineStatus.ongoing: N_("no deadline"),
+        DeadlineStatus.not_recorded: N_("deadline not recorded"),
+        DeadlineStatus.unknown: N_("not known"),
     },
 }
 
@@ -152,11 +168,20 @@ KIND_LABELS: dict[str, str] = {
 MKDOCS_TITLES: tuple[str, ...] = (
     N_("Home"), N_("Countries"), N_("Requests"), N_("Deadlines"), N_("Timeline"), N_("Coalitions"),
     N_("Action plan"), N_("Meetings"), N_("Report"), N_("Sources"), N_("Data"), N_("Contribute"),
-    N_("Step by step"), N_("Field reference"), N_("Needs attention"), N_("Recent changes"),
+    N_("Step by step"), N_("Field reference"), N_("Needs attention"), N_("Recent changes"), N_("Glossary"),
     N_("CCM cooperation and assistance"), N_("Switch to dark mode"), N_("Switch to light mode"),
     N_("Open database of international cooperation and assistance under the Convention on Cluster Munitions"),
     N_("Permanent link"),  # toc's permalink_title
 )
+
+
+def status_text(status: Status) -> str:
+    """A deadline's status word, then what it rests on: 'pressing: deadline in 10 months'."""
+    word = term(status.code)
+    detail = str(status.detail) if status.detail is not None else ""
+    if not detail:
+        return word
+    return _("%(status)s: %(detail)s", status=word, detail=detail)
 
 
 def term(value: Enum | Kind | None, missing: str = "—") -> str:

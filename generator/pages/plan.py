@@ -12,7 +12,7 @@ from typing import Any
 
 from ccm_ica.content.load import Entry
 from ccm_ica.content.site import Site
-from ccm_ica.pages import timeline, views
+from ccm_ica.pages import glossary, timeline, views
 from ccm_ica.pages.field_reference import REFERENCE_SLUGS, reference_index_view, reference_view
 from ccm_ica.problems import ContentError, Problem
 
@@ -64,6 +64,7 @@ def plan_pages(site: Site) -> list[PlannedPage]:
         *(PlannedPage(f"meetings/{entry.id}.md", "meeting.md.j2", views.meeting, entry, entry.path)
           for entry in site.entries["meetings"].values()),
         PlannedPage("sources/index.md", "sources.md.j2", views.sources),
+        PlannedPage("glossary/index.md", "glossary.md.j2", glossary.glossary),
         PlannedPage("data/index.md", "data.md.j2", views.data),
         PlannedPage("report/index.md", "report.md.j2", views.report),
         PlannedPage("attention/index.md", "attention.md.j2", views.attention),

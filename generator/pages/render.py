@@ -21,7 +21,7 @@ from ccm_ica.facts.deadlines import Status
 from ccm_ica.files.data import data_files
 from ccm_ica.markdown_text import escape_markdown, markdown_link, untranslated
 from ccm_ica.models.common import PartialDate
-from ccm_ica.pages.labels import term
+from ccm_ica.pages.labels import status_text, term
 from ccm_ica.pages.plan import PlannedPage, page_path, plan_pages, refuse_twice
 from ccm_ica.pages.views import PageInputs
 from ccm_ica.problems import ContentError, Problem
@@ -139,7 +139,7 @@ def _quoted(quotes: list[str]) -> Markup:
 
 
 def badge(status: Status) -> Markup:
-    return Markup(f'<span class="ccm-status ccm-status--{status.code}">{escape_markdown(status.label)}</span>')
+    return Markup(f'<span class="ccm-status ccm-status--{status.code.value}">{escape_markdown(status_text(status))}</span>')
 
 
 def when(value: dt.date | PartialDate | None) -> Markup:
@@ -172,6 +172,8 @@ def _labeller(country_names: dict[str, str]) -> Any:
             return country_names[entry.id]
         if entry.kind.name == "requests":
             return i18n._("request of %(country)s, %(year)s", country=country_names[record.country], year=record.year)
+        if entry.kind.name == "outputs":  # the concept note's words, quoted as it has them ("State Parties")
+            return i18n._("“%(words)s”", words=record.text)
         return getattr(record, "name", None) or getattr(record, "title", None) or getattr(record, "text", None) or entry.id
     return label
 

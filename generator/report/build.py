@@ -6,12 +6,13 @@ import datetime as dt
 
 from ccm_ica.content.site import Site
 from ccm_ica.facts import Facts
-from ccm_ica.facts.deadlines import happened
+from ccm_ica.facts.deadlines import deadline_phrase, deadline_window, happened, months_between
 from ccm_ica.facts.indicators import MEETING_MEASURES, REPORTED_MEASURES, Indicators
 from ccm_ica.facts.outputs import NOT_MEASURABLE, OutputResult
 from ccm_ica.facts.reported import requests_by_area, states_by_article
-from ccm_ica.i18n import DEFAULT, long_date, using
+from ccm_ica.i18n import DEFAULT, long_date, ngettext, using
 from ccm_ica.models.meeting import FollowUpStatus
+from ccm_ica.pages.labels import status_text, term
 from ccm_ica.report.document import Bullets, Document, Heading, Paragraph, Table
 
 _MEASURE_LABELS = {
@@ -19,6 +20,14 @@ _MEASURE_LABELS = {
     "states-providing": "States providing assistance",
     "states-receiving": "States receiving assistance",
 }
+
+
+def _attributed(text: str, by: str | None) -> str:
+    """'text (who)', one level of parentheses: 'participants (as reported by the Coordinators)'
+    becomes 'participants, as reported by the Coordinators'."""
+    if not by:
+        return text
+    return f"{text} ({by.replace(' (', ', ').replace('(', '').replace(')', '')})"
 
 
 def _names(items: list[str]) -> str:
@@ -71,7 +80,7 @@ def _introduction(document: Document, site: Site, as_of: dt.date) -> None:
                   f"(8MSP). Its headings are: {'; '.join(f'{e.record.number} {e.record.title}' for e in headings)}."),
         # Seed 002: a recommendation of the affected States' meeting and the support of individual donor
         # States, not a decision of the States Parties; nothing makes this database the one they meant.
-        Paragraph("This report is generated from the ccm-ica database of cooperation and assistance. The Coordinators "
+        Paragraph("This report is drawn from the ccm-ica database of cooperation and assistance. The Coordinators "
                   "reported that one recommendation of their informal meeting with affected States of 24 November 2017 "
                   "was that “The ISU or Coordinators should establish a database”; at the informal meeting with donor "
                   "States of 20 December 2017, individual donor States supported the idea. Every figure below is counted from "
@@ -94,7 +103,7 @@ def _activities(document: Document, site: Site, as_of: dt.date) -> None:
         evidence = "; ".join(
             ev.note + (f" ({meetings[ev.meeting].record.title}, {long_date(meetings[ev.meeting].record.date)})" if ev.meeting else "")
             for ev in a.evidence) or "none recorded"
-        rows.append((a.title, a.planned or long_date(a.start), a.status.value, evidence))
+        rows.append((a.title, a.planned or long_date(a.start), term(a.status), evidence))
     document.add(Table("Table 1. Work-plan activities", ("Activity", "Planned", "Status", "Evidence"), tuple(rows)))
 
 
@@ -102,12 +111,14 @@ def _outputs(document: Document, indicators: Indicators, results: list[OutputRes
     document.add(Heading("III. Expected outputs by the 8MSP"))
     for result in results:
         output = result.entry.record
-        basis = f" Counted from: {'; '.join(map(str, result.evidence))}." if result.evidence else ""
-        document.add(Paragraph(f"Expected output {output.order}: {output.text} Status: {result.status}. "
+        counted = str(result.evidence_text or "")
+        basis = f" {counted[:1].upper()}{counted[1:]}." if counted else ""
+        # The concept note's words, quoted as it has them.
+        document.add(Paragraph(f"Expected output {output.order}: “{output.text}” Status: {result.status}. "
                                f"Figures: {result.figures}.{basis}"))
     document.add(Table("Table 2. Expected outputs and their status", ("No.", "Expected output", "Indicator", "Figures", "Status"),
-                       tuple((str(r.entry.record.order), r.entry.record.text,
-                              r.entry.record.measure.value if r.entry.record.measure else "—", str(r.figures), r.status) for r in results)))
+                       tuple((str(r.entry.record.order), f"“{r.entry.record.text}”",
+                              term(r.entry.record.measure), str(r.figures), r.status) for r in results)))
 
 
 def _meetings(document: Document, site: Site, indicators: Indicators) -> None:
@@ -122,10 +133,10 @@ def _meetings(document: Document, site: Site, indicators: Indicators) -> None:
         document.add(Heading(f"{m.title}, {long_date(m.date)}, {m.city}", level=2))
         if m.key_points:
             document.add(Paragraph("Key points raised:"),
-                         Bullets(tuple(p.text + (f" ({p.by})" if p.by else "") for p in m.key_points)))
+                         Bullets(tuple(_attributed(p.text, p.by) for p in m.key_points)))
         if m.recommendations:
             document.add(Paragraph("Recommendations and outcomes:"),
-                         Bullets(tuple(p.text + (f" ({p.by})" if p.by else "") for p in m.recommendations)))
+                         Bullets(tuple(_attributed(p.text, p.by) for p in m.recommendations)))
 
 
 def _with_horizon(status: str, since: object) -> str:
@@ -141,10 +152,12 @@ def _requests(document: Document, facts: Facts) -> None:
     document.add(Heading("V. States that requested assistance and what came of it"))
     for year in sorted({e.record.year for e in requests}):
         names = sorted({countries[e.record.country].record.name for e in requests if e.record.year == year})
-        document.add(Paragraph(f"In {year}, {len(names)} States Parties requested assistance in the records: {_names(names)}."))
+        document.add(Paragraph(ngettext("In %(year)s, %(n)s State Party requested assistance in the records: %(names)s.",
+                                        "In %(year)s, %(n)s States Parties requested assistance in the records: %(names)s.",
+                                        len(names), year=year, names=_names(names))))
     rows = tuple(
-        (countries[r.country].record.name, str(r.year), r.area.value if r.area else "not stated",
-         _with_horizon(r.status.value, facts.request_horizon(r)),
+        (countries[r.country].record.name, str(r.year), term(r.area, "not stated"),
+         _with_horizon(term(r.status), facts.request_horizon(r)),
          "; ".join(f"{x.by}: {x.what} ({long_date(x.date)})" for x in r.responses if happened(x.date, as_of)) or "none recorded")
         for r in (e.record for e in requests))
     document.add(Table("Table 3. Requests for assistance and responses", ("State", "Year", "Area", "Status", "Responses"), rows))
@@ -162,7 +175,7 @@ def _coalitions(document: Document, facts: Facts) -> None:
         stage = facts.stage(c)
         past = [m for m in sorted(c.milestones, key=lambda m: m.date) if happened(m.date, as_of)]
         rows.append((c.title, countries[c.country].record.name, "; ".join(p.name for p in c.partners) or "—",
-                     _with_horizon(stage.value, facts.stage_horizon(c)) if stage else "not recorded yet",
+                     _with_horizon(term(stage), facts.stage_horizon(c)) if stage else "not recorded yet",
                      f"{long_date(past[-1].date)}: {past[-1].text}" if past else "none by this date"))
     document.add(Table("Table 4. Country Coalitions", ("Coalition", "State", "Partners", "Stage", "Latest milestone"), tuple(rows)))
 
@@ -171,15 +184,16 @@ def _challenges(document: Document, site: Site, indicators: Indicators, results:
     document.add(Heading("VII. Challenges and recommendations"))
     items = []
     for entry, article, deadline in indicators.deadlines_needing_extension:
-        items.append(f"{entry.record.name}: the Article {article} deadline of {long_date(deadline)} falls within "
-                     f"{site.config.windows.deadline_warning_months} months, with no extension request or completion recorded.")
+        status = term(deadline_window(months_between(as_of, deadline), site.config.windows))
+        items.append(f"{entry.record.name}: the Article {article} deadline of {long_date(deadline)} is {status} "
+                     f"({deadline_phrase(deadline, as_of)}), with no extension request or completion recorded.")
     for result in results:
         if result.status == NOT_MEASURABLE:
             items.append(f"Expected output {result.entry.record.order} cannot be measured from the data: {result.figures}. "
                          "Recording this information would let the next report measure it.")
     for measure in REPORTED_MEASURES:
         for figure in indicators.per_year[measure]:
-            who = figure.reported_by or "the ISU"
+            who = "the ISU" if figure.reported_by in (None, "ISU") else figure.reported_by
             if figure.differs and not figure.computed:  # no records held: not a count of zero
                 items.append(f"{_MEASURE_LABELS[measure]} in {figure.year}: {who} reported {figure.reported:g}; the database "
                              f"holds no records of that kind for {figure.year}, so this report cannot count them.")
@@ -190,7 +204,7 @@ def _challenges(document: Document, site: Site, indicators: Indicators, results:
         for follow_up in entry.record.follow_ups:
             if entry.record.date <= as_of and follow_up.status in (FollowUpStatus.planned, FollowUpStatus.not_reported):
                 items.append(f"Follow-up of {entry.record.title} ({long_date(entry.record.date)}) not reported as done: "
-                             f"{follow_up.action} (owner: {follow_up.owner}).")
+                             f"{follow_up.action} — owner: {follow_up.owner}.")
     document.add(Paragraph("The following challenges follow from the records as of this report's cut-off date:"),
                  Bullets(tuple(items) or ("None found in the records.",)))
 
@@ -217,7 +231,7 @@ def _annexes(document: Document, facts: Facts) -> None:
         for o in entry.record.obligations:
             if o.article.value in (3, 4) and (o.deadline or o.extensions):
                 deadline_rows.append((entry.record.name, str(o.article.value), long_date(o.deadline),
-                                      long_date(facts.deadline(o)), str(facts.status(o).label)))
+                                      long_date(facts.deadline(o)), status_text(facts.status(o))))
     document.add(Heading("Annex II. Article 3 and 4 deadlines"),
                  Table(f"Table 6. Deadlines as of {long_date(as_of)}", ("State", "Article", "Original deadline", "Deadline in force", "Status"),
                        tuple(deadline_rows)))
