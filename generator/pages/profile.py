@@ -5,6 +5,7 @@ other names a reader may search it by."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 from collections import Counter
@@ -42,7 +43,9 @@ SEARCH_BOOST = 3  # a meeting page above the pages that only mention its abbrevi
 def front_matter(title: str, boost: int | None = None) -> Markup:
     """The page's YAML front matter (MkDocs reads it from the Markdown): its title, since a
     breadcrumb comes before the heading MkDocs would take it from, and its search boost."""
-    lines = ["---", f"title: {json.dumps(str(title), ensure_ascii=False)}"]  # JSON strings are YAML strings
+    # HTML's <, > and & as entities, as in a title MkDocs takes from the heading: the theme prints
+    # it unescaped in the header. A JSON string is a YAML string.
+    lines = ["---", f"title: {json.dumps(html.escape(str(title), quote=False), ensure_ascii=False)}"]
     if boost:
         lines += ["search:", f"  boost: {boost}"]
     return Markup("\n".join([*lines, "---", ""]))
