@@ -11,10 +11,10 @@ from urllib.parse import urlsplit
 import pytest
 from browser_support import PHONE, WIDE, why_no_browser
 from site_pages import resolve
+from sitefixture import write_site
 
 from ccm_ica.content import load_site
 from ccm_ica.pages.render import prepare, render_site
-from sitefixture import write_site
 
 PROFILES = ("mne", "lao", "nor", "ago")  # affected, extended deadline, donor, signatory
 LANGUAGES = ("", "fr/", "es/")
@@ -46,7 +46,7 @@ def test_at_a_glance_comes_first_with_every_row(whole_site: Path, iso3: str) -> 
     article = article_of(html_of(whole_site, f"countries/{iso3}"))
     # The way back, the State's name, then the glance: nothing in between.
     assert re.search(r'<p class="ccm-back"[^>]*><a href="\.\./">All countries</a></p>\s*<h1 [^>]*>.*?</h1>\s*'
-                     r'<div class="ccm-glance">\s*<h2 id="at-a-glance">', article, re.S), article[:1500]
+                     r'<div class="ccm-glance">\s*<h2 id="at-a-glance">', article, re.DOTALL), article[:1500]
     terms = re.findall(r"<dt>(.*?)</dt>", glance_of(html_of(whole_site, f"countries/{iso3}")))
     assert terms == GLANCE_ROWS
 
