@@ -223,7 +223,7 @@ class SourceNumbers:
             return Markup("")
         links = [Markup('<a href="#source-{n}" title="{title}">{n}</a>').format(n=self._number(i), title=titles[i])
                  for i in ids]
-        label = i18n.ngettext("Source:", "Sources:", len(ids))
+        label = _("Source:")  # the label of every source line on the site, one source or several
         return Markup('<small class="ccm-source">{label} {links}</small>').format(label=label, links=Markup(", ").join(links))
 
     def listed(self, also: list[str]) -> list[tuple[int, str]]:
