@@ -11,7 +11,7 @@ import pytest
 
 from ccm_ica.models.common import PartialDate
 from ccm_ica.pages import charts
-from ccm_ica.pages import views
+from ccm_ica.pages import profile, views
 from ccm_ica.content import load_site
 from ccm_ica.pages.render import prepare, render_site
 from sitefixture import FILES, write_site
@@ -97,7 +97,7 @@ def test_text_from_yaml_stays_text(tmp_path):
         "name: Lao People's Democratic Republic", f"name: {NAUGHTY!r}".replace("'", '"'))}
     site = load_site(write_site(tmp_path, changes))
     inputs = prepare(site)
-    for svg in (views.deadlines(inputs)["chart"], views.country(inputs, site.entries["countries"]["lao"])["ledger_chart"]):
+    for svg in (views.deadlines(inputs)["chart"], profile.country(inputs, site.entries["countries"]["lao"])["ledger_chart"]):
         root = check(str(svg))
         assert "<script>" not in svg and "&lt;script&gt;" in svg
         assert NAUGHTY in root.find(f"{SVG}title").text + root.find(f"{SVG}desc").text + "".join(

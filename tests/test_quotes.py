@@ -155,7 +155,7 @@ def quoted_site(tmp_path_factory):
 
 def test_a_profile_shows_each_quote_beside_its_source_in_quotation_marks(fixture_build):
     html = page(fixture_build, "countries/mne")
-    assert "Source: A concept note : “Montenegro completed its clearance obligations on 21 July 2020”" in text_of(html)
+    assert "A concept note : “Montenegro completed its clearance obligations on 21 July 2020”" in text_of(html)
     assert '<span class="ccm-quote">“Montenegro completed its clearance obligations on 21 July 2020”</span>' in html
 
 

@@ -41,7 +41,7 @@ def test_attention_page_is_empty_before_the_window(tmp_path):
 
 def test_profile_still_shows_its_reminders(attention_site):
     text = text_of(page(attention_site, "countries/lao"))
-    assert "Needs attention as of 1 September 2018" in text
+    assert "For the coordinators: needs attention as of 1 September 2018" in text
     assert "with no extension request or completion recorded" in text
 
 

@@ -1,6 +1,6 @@
 """Plan: which pages exist, at which paths, from which template and view — decided here only.
 
-Planning computes nothing: each page names the view (pages/views.py) that gives its data, and
+Planning computes nothing: each page names the view (pages/views.py, pages/profile.py) that gives its data, and
 render calls it when the page is rendered.
 """
 
@@ -12,7 +12,7 @@ from typing import Any
 
 from ccm_ica.content.load import Entry
 from ccm_ica.content.site import Site
-from ccm_ica.pages import glossary, timeline, views
+from ccm_ica.pages import glossary, profile, timeline, views
 from ccm_ica.pages.field_reference import REFERENCE_SLUGS, reference_index_view, reference_view
 from ccm_ica.problems import ContentError, Problem
 
@@ -53,7 +53,7 @@ def plan_pages(site: Site) -> list[PlannedPage]:
     pages = [
         PlannedPage("index.md", "home.md.j2", views.home),
         PlannedPage("countries/index.md", "countries.md.j2", views.countries),
-        *(PlannedPage(f"countries/{entry.id}.md", "country.md.j2", views.country, entry, entry.path)
+        *(PlannedPage(f"countries/{entry.id}.md", "country.md.j2", profile.country, entry, entry.path)
           for entry in site.entries["countries"].values()),
         PlannedPage("requests/index.md", "requests.md.j2", views.requests),
         PlannedPage("deadlines/index.md", "deadlines.md.j2", views.deadlines),
@@ -61,7 +61,7 @@ def plan_pages(site: Site) -> list[PlannedPage]:
         PlannedPage("coalitions/index.md", "coalitions.md.j2", views.coalitions),
         PlannedPage("action-plan/index.md", "action_plan.md.j2", views.action_plan),
         PlannedPage("meetings/index.md", "meetings.md.j2", views.meetings),
-        *(PlannedPage(f"meetings/{entry.id}.md", "meeting.md.j2", views.meeting, entry, entry.path)
+        *(PlannedPage(f"meetings/{entry.id}.md", "meeting.md.j2", profile.meeting, entry, entry.path)
           for entry in site.entries["meetings"].values()),
         PlannedPage("sources/index.md", "sources.md.j2", views.sources),
         PlannedPage("glossary/index.md", "glossary.md.j2", glossary.glossary),

@@ -217,7 +217,10 @@ def _with_fallback_note(markdown: str) -> str:
     """Say, under the page title, that some text is shown in English for want of a translation."""
     note = i18n._("Some text on this page has not been translated yet and is shown in English.")
     heading = i18n._("Translation")  # outside the f-string, where pybabel finds it
-    title, _, rest = markdown.partition("\n")
+    # Under the first heading: front matter and a way back may come before it.
+    at = 0 if markdown.startswith("# ") else markdown.find("\n# ") + 1
+    end = markdown.find("\n", at)
+    title, rest = markdown[:end], markdown[end + 1:]
     return f"{title}\n\n!!! note \"{escape_markdown(heading)}\"\n    {escape_markdown(note)}\n{rest}"
 
 

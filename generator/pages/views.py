@@ -1,5 +1,5 @@
 """Views: the data each page template gets, from the records and the facts computed once per
-build. A view runs when its page is rendered, in the page's language."""
+build. A view runs when its page is rendered, in the page's language (detail pages: profile.py)."""
 
 from __future__ import annotations
 
@@ -81,53 +81,6 @@ def countries(inputs: PageInputs) -> dict[str, Any]:
     return {"rows": rows, "counts": {"parties": parties, "signatories": signatories, "others": len(rows) - parties - signatories}}
 
 
-def ledger(facts: Facts, obligation: Any) -> list[dict[str, Any]]:
-    """Original deadline → each extension → completion, as dated rows."""
-    rows: list[dict[str, Any]] = []
-    if obligation.deadline:
-        rows.append({"when": obligation.deadline, "event": _("Original deadline"), "meeting": None, "note": None})
-    for extension in obligation.extensions:
-        event = (_("Extension granted: new deadline") if extension.granted
-                 else _("Extension refused: new deadline") if extension.granted is False
-                 else _("Extension requested: new deadline"))
-        rows.append({"when": extension.new_deadline, "event": event, "meeting": extension.decided_at, "note": extension.note})
-    if obligation.completed:
-        rows.append({"when": obligation.completed, "event": _("Completed"), "meeting": None, "note": None})
-    for row in rows:
-        row["later"] = not happened(row["when"], facts.as_of)
-    return rows
-
-
-def country(inputs: PageInputs, entry: Entry) -> dict[str, Any]:
-    facts = inputs.facts
-    site, iso3 = facts.site, entry.id
-    requests = sorted((e for e in site.referring("countries", iso3, "requests") if e.record.country == iso3),
-                      key=lambda e: (e.record.year, e.id))
-    responded = [e for e in site.referring("countries", iso3, "requests")
-                 if any(r.country == iso3 for r in e.record.responses)]
-    assistance = site.referring("countries", iso3, "assistance")
-    return {
-        "entry": entry,
-        "country": entry.record,
-        "obligations": [
-            {"obligation": o, "status": facts.status(o), "deadline": facts.deadline(o), "ledger": ledger(facts, o)}
-            for o in entry.record.obligations
-        ],
-        "reminders": facts.reminders_by_country.get(iso3, []),
-        "ledger_chart": _ledger_chart(facts, entry),
-        "last_changed": site.changed.get(entry.path),
-        "current_to": facts.profile_current_to(entry.record),
-        "requests": requests,
-        "since": {e.id: facts.request_horizon(e.record) for e in requests},
-        "responses_given": responded,
-        "received": [e for e in assistance if e.record.recipient == iso3],
-        "given": [e for e in assistance if e.record.donor_country == iso3],
-        "coalitions": site.referring("countries", iso3, "coalitions"),
-        "meetings": sorted(site.referring("countries", iso3, "meetings"), key=lambda e: e.record.date),
-        "evidence_based": evidence_based,
-    }
-
-
 def requests(inputs: PageInputs) -> dict[str, Any]:
     facts = inputs.facts
     entries = sorted(facts.site.entries["requests"].values(), key=lambda e: (e.record.country, e.record.year, e.id))
@@ -200,15 +153,6 @@ def _by_year(facts: Facts) -> dict[str, Any]:
     return {"by_year": rows, "by_year_chart": years and charts.per_year_chart("chart-by-year", title, years, series)}
 
 
-def _ledger_chart(facts: Facts, entry: Entry) -> Any:
-    """The State's Article 3 and 4 deadline ledgers as one small timeline, if it has any."""
-    rows = [charts.ledger_row(_("Article %(article)s", article=o.article.value), o, facts.meeting_dates, facts.as_of)
-            for o in entry.record.obligations if o.article.value in (3, 4) and (o.deadline or o.extensions)]
-    title = _("%(country)s: Article 3 and 4 deadlines as of %(date)s", country=state_name(entry), date=long_date(facts.as_of))
-    # 4.8 in (461 px): at the 70 % it may shrink to, it fits a 360 px phone's column unscrolled.
-    return rows and charts.deadlines_chart("chart-ledger", title, rows, facts.as_of, width=4.8)
-
-
 def state_name(entry: Entry) -> str:
     """A State's name in the page's language."""
     return country_name(entry.id, entry.record.name)
@@ -249,20 +193,6 @@ def meetings(inputs: PageInputs) -> dict[str, Any]:
     ordered = list(reversed(facts.meetings_sorted))
     return {"upcoming": [e for e in ordered if e.record.date > facts.as_of],
             "past": [e for e in ordered if e.record.date <= facts.as_of]}
-
-
-def meeting(inputs: PageInputs, entry: Entry) -> dict[str, Any]:
-    facts = inputs.facts
-    site = facts.site
-    return {
-        "entry": entry,
-        "meeting": entry.record,
-        "requests": site.referring("meetings", entry.id, "requests"),
-        "decisions": site.referring("meetings", entry.id, "countries"),
-        "activities": site.referring("meetings", entry.id, "activities"),
-        "past": entry.record.date <= facts.as_of,
-        "last_changed": site.changed.get(entry.path),
-    }
 
 
 def sources(inputs: PageInputs) -> dict[str, Any]:
