@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from browser_support import PHONE, WIDE, why_no_browser
@@ -21,7 +20,7 @@ TOOLING = re.compile(r"\bmake\b|\.venv|pre-commit|\.github/workflows|Settings â†
 def article_text(site: Path, page: str) -> str:
     """The visible words of a page's article (tags dropped), as one string."""
     html = (site / page / "index.html").read_text(encoding="utf-8")
-    article = re.search(r"<article\b.*?</article>", html, flags=re.S)
+    article = re.search(r"<article\b.*?</article>", html, flags=re.DOTALL)
     assert article, page
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", article.group(0)))
 
@@ -45,14 +44,14 @@ def test_the_tooling_is_on_the_developers_page_linked_from_the_guide(whole_site:
 
 def test_recent_changes_is_its_own_item_in_the_guide(whole_site: Path) -> None:
     guide = (whole_site / "contribute" / "index.html").read_text(encoding="utf-8")
-    items = re.findall(r"<li>(.*?)</li>", guide, flags=re.S)
+    items = re.findall(r"<li>(.*?)</li>", guide, flags=re.DOTALL)
     changes = [item for item in items if 'href="../changes/"' in item]
     assert changes and all('href="../attention/"' not in item for item in changes)
 
 
 def test_each_attention_item_links_to_its_file_in_githubs_editor(whole_site: Path) -> None:
     html = (whole_site / "attention" / "index.html").read_text(encoding="utf-8")
-    cells = re.findall(r'<td[^>]*data-label="File"[^>]*>(.*?)</td>', html, flags=re.S)
+    cells = re.findall(r'<td[^>]*data-label="File"[^>]*>(.*?)</td>', html, flags=re.DOTALL)
     assert cells, "/attention/ lists no item (the real content has several)"
     for cell in cells:
         link = re.fullmatch(r'<a href="(https://github\.com/[\w.-]+/[\w.-]+/edit/main/(content/[\w/.-]+\.yml))">'

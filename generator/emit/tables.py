@@ -7,6 +7,7 @@ in some browsers (Safari, older Firefox), so the table's parts also get their AR
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
@@ -35,10 +36,7 @@ class _TableReader(HTMLParser):
 
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
-        self._line_starts = [0]
-        for number, character in enumerate(html):
-            if character == "\n":
-                self._line_starts.append(number + 1)
+        self._line_starts = [0, *(match.end() for match in re.finditer("\n", html))]
         self.tables: list[_Table] = []  # every complete table, inner ones first
         self._open: list[_Table] = []
 
@@ -59,6 +57,8 @@ class _TableReader(HTMLParser):
             table.in_head = True
         elif tag == "tr":
             table.column = 0
+            if table.in_head:  # a header of two rows: the last one, next to the cells, names them
+                table.headers = []
         elif tag in ("td", "th"):
             given = next((value for name, value in attrs if name == "colspan"), None)
             span = int(given) if given and given.isdigit() and int(given) > 0 else 1
