@@ -49,10 +49,12 @@ def pages(tmp_path_factory) -> dict[str, str]:
 
 
 def test_home_profile_and_deadlines_have_a_chart(pages):
-    for src in ("index.md", "countries/lao.md", "countries/mne.md", "deadlines/index.md"):
+    """The bars once; each ledger twice, wide then narrow (for phones: assets/ccm.css shows one)."""
+    for src, drawings in (("index.md", 1), ("countries/lao.md", 2), ("countries/mne.md", 2), ("deadlines/index.md", 2)):
         found = svgs(pages[src])
-        assert len(found) == 1, src
-        check(found[0])
+        assert len(found) == drawings, src
+        for svg in found:
+            check(svg)
     assert svgs(pages["countries/nor.md"]) == []  # no Article 3 or 4 deadline, no timeline
 
 
@@ -85,11 +87,27 @@ def test_a_chart_shows_what_had_happened_by_the_as_of_date(pages):
 
 def test_a_long_label_is_shortened_in_the_drawing_and_whole_in_the_description():
     long = "The Plurinational State of Somewhere Rather Far Away, With a Long Name, Art. 4"
-    root = check(charts.deadlines_chart("chart-l", "T", [charts.LedgerRow(long, dt.date(2020, 8, 1))], dt.date(2018, 6, 30)))
-    label = [t.text for t in root.iter(f"{SVG}text") if t.text.startswith("The ")]
-    assert label and label[0].endswith("…") and len(label[0]) < len(long)
-    assert charts._text_width(label[0]) <= 6.4 * 96 * 0.45
-    assert long in root.find(f"{SVG}desc").text
+    wide, narrow = map(check, svgs(charts.deadlines_chart("chart-l", "T", [charts.LedgerRow(long, dt.date(2020, 8, 1))],
+                                                          dt.date(2018, 6, 30))))
+    for root, room in ((wide, 6.4 * 96 * 0.45), (narrow, float(narrow.get("width")) - 8)):
+        label = [t.text for t in root.iter(f"{SVG}text") if t.text.startswith("The ")]
+        assert label and label[0].endswith("…") and len(label[0]) < len(long)
+        assert charts._text_width(label[0]) <= room
+        assert long in root.find(f"{SVG}desc").text
+
+
+def test_the_narrow_ledger_is_drawn_for_a_phone_column_at_full_size():
+    """On a 360 px phone the column is about 328 px: the narrow drawing is shown at (nearly) its
+    drawn size, so its 13 px text stays above 12 px; its ids are its own."""
+    rows = [charts.LedgerRow("Lao People's Democratic Republic, Art. 4", dt.date(2020, 8, 1),
+                             ((dt.date(2025, 8, 1), "to be decided"),)), charts.LedgerRow("Chile, Art. 4", dt.date(2021, 6, 1))]
+    drawn = charts.deadlines_chart("chart-p", "T", rows, dt.date(2026, 12, 2))
+    wide, narrow = map(check, svgs(drawn))
+    assert (wide.get("class"), narrow.get("class")) == ("ccm-chart--wide", "ccm-chart--narrow")
+    assert float(narrow.get("width")) <= 340 and narrow.get("font-size") == "13"
+    assert "Lao People's Democratic Republic, Art. 4" in [t.text for t in narrow.iter(f"{SVG}text")]  # whole, above its line
+    ids = [set(re.findall(r'id="([^"]+)"', svg)) for svg in svgs(drawn)]
+    assert ids[0] and ids[1] and not ids[0] & ids[1]
 
 
 def test_text_from_yaml_stays_text(tmp_path):
@@ -97,8 +115,9 @@ def test_text_from_yaml_stays_text(tmp_path):
         "name: Lao People's Democratic Republic", f"name: {NAUGHTY!r}".replace("'", '"'))}
     site = load_site(write_site(tmp_path, changes))
     inputs = prepare(site)
-    for svg in (views.deadlines(inputs)["chart"], profile.country(inputs, site.entries["countries"]["lao"])["ledger_chart"]):
-        root = check(str(svg))
+    charts_made = (views.deadlines(inputs)["chart"], profile.country(inputs, site.entries["countries"]["lao"])["ledger_chart"])
+    for svg in (drawing for made in charts_made for drawing in svgs(str(made))):
+        root = check(svg)
         assert "<script>" not in svg and "&lt;script&gt;" in svg
         assert NAUGHTY in root.find(f"{SVG}title").text + root.find(f"{SVG}desc").text + "".join(
             t.text or "" for t in root.iter(f"{SVG}text"))
@@ -118,7 +137,7 @@ def test_the_same_figures_give_the_same_svg_and_ids_differ_between_charts():
 def test_charts_stay_small():
     rows = [charts.LedgerRow(f"State {n}, Art. 4", dt.date(2020, 8, 1), ((dt.date(2025, 8, 1), "in force" if n % 2 == 0 else "to be decided"),),
                              PartialDate(2024, 1, 1) if n % 3 == 0 else None) for n in range(15)]
-    assert len(charts.deadlines_chart("chart-d", "T", rows, dt.date(2018, 6, 30))) < 25_000
+    assert all(len(svg) < 25_000 for svg in svgs(charts.deadlines_chart("chart-d", "T", rows, dt.date(2018, 6, 30))))
     assert len(charts.per_year_chart("chart-y", "T", list(range(2010, 2019)),
                                      [("A", list(range(9))), ("B", list(range(9))), ("C", list(range(9)))])) < 25_000
 

@@ -103,7 +103,7 @@ def test_pre_commit_hook_runs_the_same_check_on_content_changes():
 
 
 def test_contributing_guide_documents_the_workflows_and_the_hook():
-    guide = (PROJECT / "docs" / "contribute" / "index.md").read_text(encoding="utf-8")
+    guide = (PROJECT / "docs" / "contribute" / "developers.md").read_text(encoding="utf-8")  # "For developers"
     for name in ("pull-request.yml", "publish.yml", ".pre-commit-config.yaml", "ccm-ica check --format github"):
         assert name in guide
     steps = (PROJECT / "docs" / "contribute" / "step-by-step.md").read_text(encoding="utf-8")

@@ -18,6 +18,8 @@ from mkdocs.structure.files import File, Files
 
 from ccm_ica.content import load_site
 from ccm_ica.content.load import CONFIG_FILE, CONTENT_DIR
+from ccm_ica.emit.edit_links import resolve_edit_links
+from ccm_ica.emit.tables import label_cells
 from ccm_ica.i18n import DEFAULT, LOCALE_DIR
 from ccm_ica.pages.render import TEMPLATES, prepare, render_site
 from ccm_ica.problems import ContentError, format_problems
@@ -70,10 +72,11 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
         return files
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
-        """Hand-written pages are edited through pull requests too: keep only harmless HTML."""
-        if page.file.generated_by is not None:
-            return html
-        return nh3.clean(html, attributes=_ALLOWED_ATTRIBUTES, link_rel=None)
+        """Hand-written pages are edited through pull requests too: keep only harmless HTML. Then
+        every page's `edit:` links (emit/edit_links.py) and tables (emit/tables.py) are finished."""
+        if page.file.generated_by is None:
+            html = nh3.clean(html, attributes=_ALLOWED_ATTRIBUTES, link_rel=None)
+        return label_cells(resolve_edit_links(html, config))  # edit: links; tables stacked on phones
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         for name in (CONTENT_DIR, TEMPLATES, LOCALE_DIR, CONFIG_FILE):

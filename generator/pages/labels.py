@@ -172,6 +172,7 @@ MKDOCS_TITLES: tuple[str, ...] = (
     N_("CCM cooperation and assistance"), N_("Switch to dark mode"), N_("Switch to light mode"),
     N_("Open database of international cooperation and assistance under the Convention on Cluster Munitions"),
     N_("Permanent link"),  # toc's permalink_title
+    N_("For developers"),  # the Contribute section's page for people who work on a copy of the repository
 )
 
 

@@ -1,0 +1,112 @@
+"""Tables that read on a phone: each data cell names its column (data-label), so that
+assets/ccm.css can show every row as a stacked card on a narrow screen, with no column off-screen.
+
+Done on the page's HTML (plugin.on_page_content), after nh3 has cleaned a hand-written page, so
+generated and hand-written tables alike get it. A table shown as blocks loses its table semantics
+in some browsers (Safari, older Firefox), so the table's parts also get their ARIA roles back."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html import escape
+from html.parser import HTMLParser
+
+# The role each part of a table keeps when the stylesheet displays it as a block.
+_ROLES = {"table": "table", "thead": "rowgroup", "tbody": "rowgroup", "tfoot": "rowgroup", "tr": "row"}
+STACK = "data-ccm-stack"  # on a table whose cells are labelled: the stylesheet stacks only these
+
+
+@dataclass
+class _Table:
+    """A table being read: its header texts, and the cells waiting for them."""
+
+    start: int  # offset of the end of the <table tag's name, where its attributes go
+    headers: list[str] = field(default_factory=list)
+    cells: list[tuple[int, int, str]] = field(default_factory=list)  # (offset, column, "td"/"th")
+    parts: list[tuple[int, str]] = field(default_factory=list)  # (offset, role) of thead, tr, th…
+    column: int = 0
+    in_head: bool = False
+    header_text: list[str] | None = None  # the text of the <th> being read in <thead>
+    header_span: int = 1  # the columns it heads
+
+
+class _TableReader(HTMLParser):
+    """Finds each table's parts and where their start tags' names end (offsets into the HTML)."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self._line_starts = [0, *(match.end() for match in re.finditer("\n", html))]
+        self.tables: list[_Table] = []  # every complete table, inner ones first
+        self._open: list[_Table] = []
+
+    def _offset_after_name(self, tag: str) -> int:
+        line, column = self.getpos()
+        return self._line_starts[line - 1] + column + 1 + len(tag)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self._open.append(_Table(self._offset_after_name(tag)))
+            return
+        if not self._open:
+            return
+        table = self._open[-1]
+        if tag in _ROLES:
+            table.parts.append((self._offset_after_name(tag), _ROLES[tag]))
+        if tag == "thead":
+            table.in_head = True
+        elif tag == "tr":
+            table.column = 0
+            if table.in_head:  # a header of two rows: the last one, next to the cells, names them
+                table.headers = []
+        elif tag in ("td", "th"):
+            given = next((value for name, value in attrs if name == "colspan"), None)
+            span = int(given) if given and given.isdigit() and int(given) > 0 else 1
+            if table.in_head:
+                table.parts.append((self._offset_after_name(tag), "columnheader"))
+                table.header_text, table.header_span = [], span
+            else:
+                table.cells.append((self._offset_after_name(tag), table.column, tag))
+            table.column += span
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self._open:
+            return
+        table = self._open[-1]
+        if tag == "table":
+            self.tables.append(self._open.pop())
+        elif tag == "thead":
+            table.in_head = False
+        elif tag == "th" and table.header_text is not None:
+            table.headers += [" ".join("".join(table.header_text).split())] * table.header_span
+            table.header_text = None
+
+    def handle_data(self, data: str) -> None:
+        if self._open and self._open[-1].header_text is not None:
+            self._open[-1].header_text.append(data)
+
+
+def label_cells(html: str) -> str:
+    """The page's HTML with every cell of a table that has a header row labelled by its
+    column's header text (escaped), and the table's parts given their roles. A table without
+    a header row is left as it is."""
+    if "<table" not in html:
+        return html
+    reader = _TableReader(html)
+    reader.feed(html)
+    reader.close()
+    inserts: list[tuple[int, str]] = []
+    for table in reader.tables:
+        if not table.headers:
+            continue
+        inserts.append((table.start, f' role="table" {STACK}'))
+        inserts += [(offset, f' role="{role}"') for offset, role in table.parts]
+        for offset, column, tag in table.cells:
+            label = table.headers[column] if column < len(table.headers) else ""
+            role = "rowheader" if tag == "th" else "cell"
+            inserts.append((offset, f' role="{role}" data-label="{escape(label, quote=True)}"'))
+    pieces, last = [], 0
+    for offset, text in sorted(inserts):
+        pieces += [html[last:offset], text]
+        last = offset
+    return "".join(pieces) + html[last:]
