@@ -12,7 +12,7 @@ from typing import Any
 
 from ccm_ica.content.load import Entry
 from ccm_ica.content.site import Site
-from ccm_ica.pages import timeline, views
+from ccm_ica.pages import home, timeline, views
 from ccm_ica.pages.field_reference import REFERENCE_SLUGS, reference_index_view, reference_view
 from ccm_ica.problems import ContentError, Problem
 
@@ -51,7 +51,7 @@ def page_path(kind: str, record_id: str) -> tuple[str, str]:
 def plan_pages(site: Site) -> list[PlannedPage]:
     """Every generated page; refuses two pages at one path (a hand-made file could hide one)."""
     pages = [
-        PlannedPage("index.md", "home.md.j2", views.home),
+        PlannedPage("index.md", "home.md.j2", home.home),
         PlannedPage("countries/index.md", "countries.md.j2", views.countries),
         *(PlannedPage(f"countries/{entry.id}.md", "country.md.j2", views.country, entry, entry.path)
           for entry in site.entries["countries"].values()),

@@ -48,26 +48,6 @@ def evidence_based(request: Request) -> bool | None:
     return False if False in values else (True if all(v is True for v in values) else None)
 
 
-def home(inputs: PageInputs) -> dict[str, Any]:
-    facts = inputs.facts
-    site, as_of = facts.site, facts.as_of
-    pressing = [row for row in _deadline_rows(facts)["rows"] if row["status"].code in ("overdue", "pressing")]
-    past = [e for e in facts.meetings_sorted if e.record.date <= as_of]
-    return {
-        "counts": {
-            "countries": len(site.entries["countries"]),
-            "requests": len(site.entries["requests"]),
-            "meetings": len(past),
-            "coalitions": len(site.entries["coalitions"]),
-        },
-        **_by_year(facts),
-        "pressing": pressing,
-        "latest_meetings": list(reversed(past[-5:])),
-        "upcoming_meetings": [e for e in facts.meetings_sorted if e.record.date > as_of][:3],
-        "coalitions": _coalitions(facts),
-    }
-
-
 def countries(inputs: PageInputs) -> dict[str, Any]:
     facts, rows = inputs.facts, []
     for entry in countries_sorted(facts):
@@ -184,20 +164,6 @@ def deadlines(inputs: PageInputs) -> dict[str, Any]:
                                  r["obligation"], facts.meeting_dates, facts.as_of) for r in found["rows"]]
     title = _("Article 3 and 4 deadlines as of %(date)s", date=long_date(facts.as_of))
     return {**found, "chart": ledgers and charts.deadlines_chart("chart-deadlines", title, ledgers, facts.as_of)}
-
-
-def _by_year(facts: Facts) -> dict[str, Any]:
-    """States requesting, providing and receiving assistance per year: the figures and their chart."""
-    years, series = charts.by_year(facts.indicators)
-    title = _("States requesting, providing and receiving assistance, by year, as of %(date)s", date=long_date(facts.as_of))
-    reported = {(measure, f.year): f for measure, _label in charts.BY_YEAR for f in facts.indicators.per_year[measure]
-                if f.reported is not None}
-    # The reported figure beside each "—", linked by the date of the meeting that gave it.
-    rows = [(year, [{"count": values[i], "reported": reported.get((measure, year)),
-                     "reported_on": facts.meeting_dates.get(getattr(reported.get((measure, year)), "reported_in", None))}
-                    for (measure, _label), (_name, values) in zip(charts.BY_YEAR, series)])
-            for i, year in enumerate(years)]
-    return {"by_year": rows, "by_year_chart": years and charts.per_year_chart("chart-by-year", title, years, series)}
 
 
 def _ledger_chart(facts: Facts, entry: Entry) -> Any:
