@@ -12,7 +12,7 @@ from typing import Any
 
 from ccm_ica.content.load import Entry
 from ccm_ica.content.site import Site
-from ccm_ica.pages import home, timeline, views
+from ccm_ica.pages import home, requests_page, timeline, views
 from ccm_ica.pages.field_reference import REFERENCE_SLUGS, reference_index_view, reference_view
 from ccm_ica.problems import ContentError, Problem
 
@@ -55,7 +55,7 @@ def plan_pages(site: Site) -> list[PlannedPage]:
         PlannedPage("countries/index.md", "countries.md.j2", views.countries),
         *(PlannedPage(f"countries/{entry.id}.md", "country.md.j2", views.country, entry, entry.path)
           for entry in site.entries["countries"].values()),
-        PlannedPage("requests/index.md", "requests.md.j2", views.requests),
+        PlannedPage("requests/index.md", "requests.md.j2", requests_page.requests),
         PlannedPage("deadlines/index.md", "deadlines.md.j2", views.deadlines),
         PlannedPage("timeline/index.md", "timeline.md.j2", timeline.timeline),
         PlannedPage("coalitions/index.md", "coalitions.md.j2", views.coalitions),
