@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from browser_support import PHONE, WIDE, why_no_browser
 from site_pages import resolve
 from sitefixture import PROJECT
 
@@ -173,3 +174,40 @@ def test_a_detail_of_the_register_links_back_to_the_profile(whole_site, site):
         profile = posixpath.join("..", "countries", entry.record.country, "")
         assert f'id="{request_id}"' in html
         assert f'href="{profile}"' in html
+
+
+# --- in a browser: the register on a 360 px phone, a figure by keyboard -----------------------
+
+def _skip_without_browser() -> None:
+    if why_no_browser():
+        pytest.skip(why_no_browser())
+
+
+def test_on_a_360_px_phone_every_fact_of_the_register_is_on_screen(new_page, site_url):
+    _skip_without_browser()
+    page = new_page(viewport=PHONE)
+    page.goto(site_url + "/requests/", wait_until="load")
+    cells = page.eval_on_selector_all(
+        "article .ccm-register td",
+        "tds => tds.map(td => ({text: td.innerText.trim(), right: td.getBoundingClientRect().right}))")
+    assert cells and all(cell["text"] for cell in cells)
+    off = [cell["text"] for cell in cells if cell["right"] > PHONE["width"]]
+    assert not off, f"off-screen at {PHONE['width']} px: {off}"
+    # Each fact says which it is, since the column headings are not shown there.
+    first_row = page.inner_text("article .ccm-register tbody tr")
+    for heading in ("Year:", "Area:", "Kind of help:", "Status:", "Responses:"):
+        assert heading in first_row
+
+
+def test_a_figure_card_shows_where_the_keyboard_is(new_page, site_url):
+    _skip_without_browser()
+    page = new_page(viewport=WIDE)
+    page.goto(site_url + "/", wait_until="load")
+    card = page.locator("article .ccm-figure a").first
+    before = card.evaluate("a => getComputedStyle(a).outlineStyle")
+    card.focus()
+    after = card.evaluate("a => getComputedStyle(a).outlineStyle")
+    assert before == "none" and after == "solid"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == site_url + "/countries/"
