@@ -1,6 +1,6 @@
 """Plan: which pages exist, at which paths, from which template and view — decided here only.
 
-Planning computes nothing: each page names the view (pages/views.py) that gives its data, and
+Planning computes nothing: each page names the view (pages/views.py, home.py…) that gives its data, and
 render calls it when the page is rendered.
 """
 
