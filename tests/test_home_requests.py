@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from browser_support import PHONE, WIDE, why_no_browser
 from site_pages import resolve
-from sitefixture import PROJECT
+from sitefixture import PROJECT, write_site
 
 from ccm_ica.content import load_site
+from ccm_ica.pages.render import prepare, render_site
 
 LANGUAGES = ("", "fr/")  # the default language at the root, French under fr/
 CONCEPT_NOTE_CAVEAT = "The concept note gives only totals for the thirteen requests by area"
@@ -211,3 +212,41 @@ def test_a_figure_card_shows_where_the_keyboard_is(new_page, site_url):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url == site_url + "/countries/"
+
+
+# --- the fixture: how requests that share a source and a caveat are grouped -----------------
+
+SHARED = """
+country: {iso3}
+year: 2016
+description: "{name} is one of the States that asked (a note)."
+status: {status}
+note: "The note gives totals only."
+sources: [note]
+quotes:
+  note: ["{name} asked"]
+"""
+
+
+def _register(tmp_path, statuses: dict[str, str]) -> str:
+    names = {"lao": "Lao People's Democratic Republic", "nor": "Norway"}
+    changes = {f"content/requests/{iso3}-2016.yml": SHARED.format(iso3=iso3, name=names[iso3], status=status)
+               for iso3, status in statuses.items()}
+    return render_site(prepare(load_site(write_site(tmp_path, changes))))["requests/index.md"][1]
+
+
+def test_requests_alike_but_for_the_states_name_are_said_once_with_both_quotes(tmp_path):
+    page = _register(tmp_path, {"lao": "not-reported", "nor": "not-reported"})
+    assert "### 2016: 2 requests from the same source" in page
+    assert page.count("The note gives totals only.") == 1 and page.count("is one of the States that asked") == 1
+    assert "For each of them: status: **not reported**" in page
+    assert '<span id="lao-2016"></span>' in page and '<span id="nor-2016"></span>' in page
+    assert "“Lao People's Democratic Republic asked”" in page and "“Norway asked”" in page
+
+
+def test_what_differs_between_grouped_requests_is_shown_for_each(tmp_path):
+    page = _register(tmp_path, {"lao": "open", "nor": "met"})
+    assert "For each of them" not in page and page.count("The note gives totals only.") == 1
+    lao = next(line for line in page.splitlines() if line.startswith('- <span id="lao-2016">'))
+    assert "status: **open" in lao
+    assert "status: **met**" in next(line for line in page.splitlines() if line.startswith('- <span id="nor-2016">'))

@@ -10,6 +10,7 @@ from ccm_ica.content.load import Entry
 from ccm_ica.facts import Facts
 from ccm_ica.facts.deadlines import happened, months_between
 from ccm_ica.facts.reported import requests_by_area, states_by_article, support_figures
+from ccm_ica.i18n import current
 from ccm_ica.models.request import RequestStatus
 from ccm_ica.pages.views import OPEN, PageInputs, countries_sorted, evidence_based, state_name
 
@@ -90,7 +91,8 @@ def _facts_line(entry: Entry, since: dict[str, Any]) -> tuple[Any, ...]:
 def _without_name(entry: Entry, country: Entry) -> str | None:
     """The description with the State's name taken off its start (None if it does not start with
     it): records whose descriptions then match say the same thing of different States."""
-    text = str(entry.record.description)
+    description = entry.record.description
+    text = description.get(current()) or str(description)  # as the page shows it: its translation, or English
     for name in (state_name(country), country.record.name):
         if name and text.startswith(name):
             return text[len(name):]
