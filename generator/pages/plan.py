@@ -1,6 +1,6 @@
 """Plan: which pages exist, at which paths, from which template and view — decided here only.
 
-Planning computes nothing: each page names the view (pages/views.py, pages/profile.py) that gives its data, and
+Planning computes nothing: each page names the view (pages/views.py, home.py, profile.py…) that gives its data, and
 render calls it when the page is rendered.
 """
 
@@ -12,7 +12,7 @@ from typing import Any
 
 from ccm_ica.content.load import Entry
 from ccm_ica.content.site import Site
-from ccm_ica.pages import glossary, profile, timeline, views
+from ccm_ica.pages import glossary, home, profile, requests_page, timeline, views
 from ccm_ica.pages.field_reference import REFERENCE_SLUGS, reference_index_view, reference_view
 from ccm_ica.problems import ContentError, Problem
 
@@ -51,11 +51,11 @@ def page_path(kind: str, record_id: str) -> tuple[str, str]:
 def plan_pages(site: Site) -> list[PlannedPage]:
     """Every generated page; refuses two pages at one path (a hand-made file could hide one)."""
     pages = [
-        PlannedPage("index.md", "home.md.j2", views.home),
+        PlannedPage("index.md", "home.md.j2", home.home),
         PlannedPage("countries/index.md", "countries.md.j2", views.countries),
         *(PlannedPage(f"countries/{entry.id}.md", "country.md.j2", profile.country, entry, entry.path)
           for entry in site.entries["countries"].values()),
-        PlannedPage("requests/index.md", "requests.md.j2", views.requests),
+        PlannedPage("requests/index.md", "requests.md.j2", requests_page.requests),
         PlannedPage("deadlines/index.md", "deadlines.md.j2", views.deadlines),
         PlannedPage("timeline/index.md", "timeline.md.j2", timeline.timeline),
         PlannedPage("coalitions/index.md", "coalitions.md.j2", views.coalitions),

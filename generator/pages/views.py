@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,13 +12,11 @@ from markupsafe import Markup
 
 from ccm_ica.content.load import Entry
 from ccm_ica.facts import Facts
-from ccm_ica.facts.deadlines import happened, months_between
+from ccm_ica.facts.deadlines import happened
 from ccm_ica.facts.reminders import by_topic
-from ccm_ica.facts.reported import requests_by_area, states_by_article, support_figures
 from ccm_ica.files import data as data_files
 from ccm_ica.i18n import DEFAULT, _, country_name, current, long_date
 from ccm_ica.models.common import PartialDate
-from ccm_ica.models.enums import Area
 from ccm_ica.models.request import Request, RequestStatus
 from ccm_ica.pages import charts
 
@@ -48,26 +45,6 @@ def evidence_based(request: Request) -> bool | None:
     return False if False in values else (True if all(v is True for v in values) else None)
 
 
-def home(inputs: PageInputs) -> dict[str, Any]:
-    facts = inputs.facts
-    site, as_of = facts.site, facts.as_of
-    pressing = [row for row in _deadline_rows(facts)["rows"] if row["status"].code in ("overdue", "pressing")]
-    past = [e for e in facts.meetings_sorted if e.record.date <= as_of]
-    return {
-        "counts": {
-            "countries": len(site.entries["countries"]),
-            "requests": len(site.entries["requests"]),
-            "meetings": len(past),
-            "coalitions": len(site.entries["coalitions"]),
-        },
-        **_by_year(facts),
-        "pressing": pressing,
-        "latest_meetings": list(reversed(past[-5:])),
-        "upcoming_meetings": [e for e in facts.meetings_sorted if e.record.date > as_of][:3],
-        "coalitions": _coalitions(facts),
-    }
-
-
 def countries(inputs: PageInputs) -> dict[str, Any]:
     facts, rows = inputs.facts, []
     for entry in countries_sorted(facts):
@@ -79,41 +56,6 @@ def countries(inputs: PageInputs) -> dict[str, Any]:
     statuses = [row["entry"].record.treaty and row["entry"].record.treaty.status.value for row in rows]
     parties, signatories = statuses.count("state-party"), statuses.count("signatory")
     return {"rows": rows, "counts": {"parties": parties, "signatories": signatories, "others": len(rows) - parties - signatories}}
-
-
-def requests(inputs: PageInputs) -> dict[str, Any]:
-    facts = inputs.facts
-    entries = sorted(facts.site.entries["requests"].values(), key=lambda e: (e.record.country, e.record.year, e.id))
-    by_area: dict[Area | None, list[Entry]] = defaultdict(list)
-    for entry in entries:
-        by_area[entry.record.area].append(entry)
-    areas = [(area, by_area[area]) for area in [*Area, None] if by_area.get(area)]
-    return {
-        "areas": areas,
-        "small_obstacles": _close_to_completion(facts, entries),
-        "since": {e.id: facts.request_horizon(e.record) for e in entries},
-        "assistance": sorted(facts.site.entries["assistance"].values(), key=lambda e: (e.record.year, e.id)),
-        "evidence_based": evidence_based,
-        "by_area": requests_by_area(facts.site, facts.as_of),
-        "by_article": states_by_article(facts.site, facts.as_of), "support": support_figures(facts.site, facts.as_of),
-    }
-
-
-def _close_to_completion(facts: Facts, entries: list[Entry]) -> list[dict[str, Any]]:
-    """Open needs of States whose deadline for that area falls within the warning window."""
-    rows = []
-    for entry in entries:
-        request = entry.record
-        if request.area is None or request.status not in (*OPEN, RequestStatus.not_reported):
-            continue
-        country_entry = facts.site.entries["countries"][request.country]
-        for obligation in country_entry.record.obligations:
-            deadline = facts.deadline(obligation)
-            if obligation.article != request.area.article or deadline is None or happened(obligation.completed, facts.as_of):
-                continue
-            if 0 <= months_between(facts.as_of, deadline) < facts.windows.deadline_warning_months:
-                rows.append({"entry": entry, "country": country_entry, "deadline": deadline, "status": facts.status(obligation)})
-    return sorted(rows, key=lambda row: (row["deadline"], row["entry"].id))
 
 
 def _deadline_rows(facts: Facts) -> dict[str, Any]:
@@ -139,18 +81,6 @@ def deadlines(inputs: PageInputs) -> dict[str, Any]:
     return {**found, "chart": ledgers and charts.deadlines_chart("chart-deadlines", title, ledgers, facts.as_of)}
 
 
-def _by_year(facts: Facts) -> dict[str, Any]:
-    """States requesting, providing and receiving assistance per year: the figures and their chart."""
-    years, series = charts.by_year(facts.indicators)
-    title = _("States requesting, providing and receiving assistance, by year, as of %(date)s", date=long_date(facts.as_of))
-    reported = {(measure, f.year): f for measure, _label in charts.BY_YEAR for f in facts.indicators.per_year[measure]
-                if f.reported is not None}
-    # The reported figure beside each "—", linked by the date of the meeting that gave it.
-    rows = [(year, [{"count": values[i], "reported": reported.get((measure, year)),
-                     "reported_on": facts.meeting_dates.get(getattr(reported.get((measure, year)), "reported_in", None))}
-                    for (measure, _label), (_name, values) in zip(charts.BY_YEAR, series)])
-            for i, year in enumerate(years)]
-    return {"by_year": rows, "by_year_chart": years and charts.per_year_chart("chart-by-year", title, years, series)}
 
 
 def state_name(entry: Entry) -> str:
