@@ -190,12 +190,23 @@ def test_the_address_variable_wins_and_empty_means_none(plain_project: Path, tmp
     assert canonical(page) == "https://preview.example.org/pr-7/countries/mne/"
     assert "<loc>https://preview.example.org/pr-7/countries/mne/</loc>" in read(site, "sitemap.xml")
     assert 'href="/pr-7/assets/ccm.css"' in read(site, "404.html")
-    # Pull-request previews open from disk with links ending in index.html, and no address.
     monkeypatch.setenv("CCM_ICA_SITE_URL", "")
-    monkeypatch.setenv("CCM_ICA_DIRECTORY_URLS", "false")
-    site = build_html(plain_project, tmp_path / "preview")
-    page = read(site, "countries/mne.html")
+    page = read(build_html(plain_project, tmp_path / "none"), "countries/mne/index.html")
     assert canonical(page) is None and "og:url" not in metas(page)
+
+
+def test_a_preview_names_no_address(tmp_path: Path, monkeypatch) -> None:
+    """Pull-request previews (links ending in index.html, opened from disk) are not the published
+    site, whose addresses end in /: site_config.yml's address is not theirs."""
+    project = prepare(write_site(tmp_path / "project", {}))
+    config = project / "site_config.yml"
+    config.write_text(config.read_text(encoding="utf-8") + '\nsite_url: "https://example.org/ccm/"\n', encoding="utf-8")
+    assert "/ccm/countries/mne/" in read(build_html(project, tmp_path / "published"), "sitemap.xml")
+    monkeypatch.setenv("CCM_ICA_DIRECTORY_URLS", "false")
+    site = build_html(project, tmp_path / "preview")
+    page = read(site, "countries/mne.html")
+    assert canonical(page) is None and "og:url" not in metas(page) and "<loc>" not in read(site, "sitemap.xml")
+    assert "Cite as: CCM cooperation and assistance, /countries/mne.html," in footer(page)
     assert 'href="/countries/index.html"' in read(site, "404.html")
 
 

@@ -23,12 +23,14 @@ DESCRIPTION_LENGTH = 160  # what search results and link previews show of a desc
 _ADDRESS = "\x00address\x00"  # where the page's address goes in the worded "Cite as" line
 
 
-def site_address(configured: str | None, fallback: str | None = None) -> str | None:
+def site_address(configured: str | None, fallback: str | None = None, directory_urls: bool = True) -> str | None:
     """The published site's address, ending in /: $CCM_ICA_SITE_URL when it is set (empty means
-    none: no canonical links, no sitemap entries), else site_config.yml's, else mkdocs.yml's."""
+    none: no canonical links, no sitemap entries), else site_config.yml's, else mkdocs.yml's.
+    A build whose links end in index.html (a pull-request preview) is not the published site,
+    whose addresses end in /: it names none, unless $CCM_ICA_SITE_URL gives one."""
     given = os.environ.get(ADDRESS_VARIABLE)
     if given is None:
-        return configured or fallback
+        return (configured or fallback) if directory_urls else None
     given = given.strip()
     if not given:
         return None

@@ -76,7 +76,7 @@ def language_config(root: Path, out: Path, language: str, languages: list[str], 
     language switcher's links, and the site's address (site_url of site_config.yml, or
     $CCM_ICA_SITE_URL) plus <code>/."""
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(out), strict=True)
-    config.site_url = site_address(site_url, config.site_url)
+    config.site_url = site_address(site_url, config.site_url, config.use_directory_urls)
     config.theme["language"] = language
     if len(languages) > 1:
         config.extra["alternate"] = _alternates(languages, language, config.site_url)

@@ -52,7 +52,7 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
         try:
             as_of = dt.date.fromisoformat(as_of_text) if as_of_text else None
             site = load_site(self._root, as_of)
-            config.site_url = site_address(site.config.site_url, config.site_url)
+            config.site_url = site_address(site.config.site_url, config.site_url, config.use_directory_urls)
             inputs = prepare(site)
             self._pages, self._files = render_site(inputs, DEFAULT), inputs.files
             self._chrome = Chrome.make(site.config, site.as_of, config.site_name)
