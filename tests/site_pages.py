@@ -33,7 +33,7 @@ BUILD_EPOCH = _build_epoch()
 def _served_path() -> str:
     """The path the real site is published at (site_url in site_config.yml: /ccm-ica/): the 404
     pages name their assets and links from it, since a server shows them at any depth."""
-    found = re.search(r"^site_url:\s*[\"']?(https?://[^\"'\s]+)", (PROJECT / "site_config.yml").read_text(encoding="utf-8"), re.M)
+    found = re.search(r"^site_url:\s*[\"']?(https?://[^\"'\s]+)", (PROJECT / "site_config.yml").read_text(encoding="utf-8"), re.MULTILINE)
     return urlsplit(found.group(1)).path if found else "/"
 
 

@@ -87,7 +87,7 @@ def test_every_page_has_the_footer_in_its_language(whole_site: Path, language: s
 @pytest.mark.parametrize("language", CONFIG.languages)
 def test_the_repository_link_is_labelled_for_the_public(whole_site: Path, language: str) -> None:
     page = read(whole_site, PREFIX[language] + "countries/index.html")
-    link = re.search(r'<a href="([^"]+)" title="([^"]+)" class="md-source">(.*?)</a>', page, re.S)
+    link = re.search(r'<a href="([^"]+)" title="([^"]+)" class="md-source">(.*?)</a>', page, re.DOTALL)
     assert link and link.group(1) == "https://github.com/ccm-ica/ccm-ica"
     label = worded(language, "Edit the data on GitHub")
     assert link.group(2) == label and label in link.group(3)
@@ -146,7 +146,7 @@ def test_the_404_page_speaks_its_language_and_works_at_any_depth(whole_site: Pat
             continue
         assert address.startswith(SERVED_PATH), f"{file}: {address} depends on where the page is served"
         assert resolve(whole_site, file, address).kind == "file", f"{file}: {address}"
-    switcher = dict((lang, href) for href, lang in re.findall(r'<a href="([^"]+)" hreflang="([a-z]+)" lang', page))
+    switcher = {lang: href for href, lang in re.findall(r'<a href="([^"]+)" hreflang="([a-z]+)" lang', page)}
     assert switcher == {code: CONFIG.site_url + PREFIX[code] for code in CONFIG.languages}
 
 
