@@ -161,6 +161,7 @@ def test_pages_outside_the_contribute_section_use_the_full_width(whole_site: Pat
     for file in ("contribute/index.html", "attention/index.html", "es/contribute/step-by-step/index.html"):
         assert not sidebar_hidden(file, "primary"), file
     assert sidebar_hidden("countries/index.html", "secondary")  # no sections: no contents
+    assert sidebar_hidden("deadlines/index.html", "secondary")  # one: its heading is in sight
     assert not sidebar_hidden("report/index.html", "secondary")
 
 

@@ -131,13 +131,13 @@ def describe(title: str, html: str, titled: str = "%(title)s: %(text)s") -> str:
 
 def full_width(page: Any, nav: Any) -> None:
     """Pages outside a navigation section (every page but the coordinators') hide the left
-    sidebar, which would hold one link, and a page with no sections hides the empty contents
-    sidebar: tables get the width and stop wrapping dates."""
+    sidebar, which would hold one link, and a page with fewer than two sections hides the
+    contents sidebar, which would hold one at most: tables get the width and stop wrapping dates."""
     sectioned = {item.file.src_uri.split("/")[0] for item in nav.pages if item.parent is not None}
     hidden = list((page.meta or {}).get("hide") or [])
     if page.file.src_uri.split("/")[0] not in sectioned and "navigation" not in hidden:
         hidden.append("navigation")
-    if not any(entry.children for entry in page.toc) and "toc" not in hidden:
+    if sum(len(entry.children) for entry in page.toc) < 2 and "toc" not in hidden:
         hidden.append("toc")
     page.meta["hide"] = hidden
 
