@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from site_pages import address_of, crawled_pages
+from site_pages import SERVED_PATH, address_of, crawled_pages
 
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; `playwright install` is never run
 CHROMIUM_ARGS = [
@@ -48,6 +48,13 @@ def why_no_browser() -> str | None:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def translate_path(self, path: str) -> str:
+        """The site at the root and at its published path too (/ccm-ica/…), where the 404
+        pages, served at any depth, load their assets from."""
+        if SERVED_PATH != "/" and path.startswith(SERVED_PATH):
+            path = "/" + path[len(SERVED_PATH):]
+        return super().translate_path(path)
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         pass
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -27,6 +28,16 @@ def _build_epoch() -> str:
 
 
 BUILD_EPOCH = _build_epoch()
+
+
+def _served_path() -> str:
+    """The path the real site is published at (site_url in site_config.yml: /ccm-ica/): the 404
+    pages name their assets and links from it, since a server shows them at any depth."""
+    found = re.search(r"^site_url:\s*[\"']?(https?://[^\"'\s]+)", (PROJECT / "site_config.yml").read_text(encoding="utf-8"), re.MULTILINE)
+    return urlsplit(found.group(1)).path if found else "/"
+
+
+SERVED_PATH = _served_path()
 
 
 def build_whole_site(destination: Path) -> Path:
@@ -135,6 +146,8 @@ def resolve(site: Path, page: str, address: str) -> Target:
         return Target("file", page, anchor)
     path = unquote(parts.path)
     if path.startswith("/"):  # the 404 pages name addresses from the root: they are served anywhere
+        if path.startswith(SERVED_PATH):  # from the published site's path, which is this folder
+            path = "/" + path[len(SERVED_PATH):]
         normal = posixpath.normpath(path).lstrip("/") or "."  # as a browser does, ".." stops at the root
     else:
         normal = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))

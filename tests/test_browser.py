@@ -270,7 +270,7 @@ def test_print_shows_the_content_only_black_on_white_with_link_targets(open_page
         a.id = 'ccm-print-probe'; document.querySelector('article').append(a); }""")
     page.emulate_media(media="print")
     for selector in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary",
-                     ".md-search", ".md-content__button", ".md-footer"):
+                     ".md-search", ".md-content__button"):  # the footer prints: who publishes, how to cite
         shown = page.eval_on_selector_all(selector, "els => els.filter(e => e.offsetParent !== null).length")
         assert shown == 0, f"{selector} is printed"
     text = page.evaluate("() => getComputedStyle(document.querySelector('article')).color")

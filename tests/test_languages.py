@@ -86,15 +86,19 @@ def test_without_a_site_address_no_page_names_alternates_for_materials_script(bu
         assert 'rel="alternate"' not in (built / path).read_text(encoding="utf-8")
 
 
-def test_with_a_site_address_each_language_root_is_an_alternate(tmp_path):
+def test_with_a_site_address_the_sitemaps_name_each_page_in_every_language(tmp_path):
+    """hreflang in the sitemaps, not in the pages: Material's script fetches sitemap.xml beside
+    every <link rel="alternate"> of a page, on every load, from the published host."""
     config = (prepare(write_site(tmp_path, {"site_config.yml": CONFIG})) / "mkdocs.yml")
     config.write_text(config.read_text(encoding="utf-8") + "\nsite_url: https://example.org/ccm/\n", encoding="utf-8")
     build_all(tmp_path, tmp_path / "site")
     page = (tmp_path / "site" / "fr" / "countries" / "mne" / "index.html").read_text(encoding="utf-8")
-    alternates = dict(re.findall(r'<link rel="alternate" hreflang="([a-z]+)" href="([^"]+)"', page))
-    assert alternates == {"en": "https://example.org/ccm/", "fr": "https://example.org/ccm/fr/",
-                          "es": "https://example.org/ccm/es/"}
-    assert "https://example.org/ccm/fr/countries/mne/" in (tmp_path / "site" / "fr" / "sitemap.xml").read_text()
+    assert 'rel="alternate"' not in page
+    sitemap = (tmp_path / "site" / "fr" / "sitemap.xml").read_text(encoding="utf-8")
+    entry = sitemap.split("<loc>https://example.org/ccm/fr/countries/mne/</loc>", 1)[1].split("</url>", 1)[0]
+    alternates = dict(re.findall(r'<xhtml:link rel="alternate" hreflang="([a-z]+)" href="([^"]+)"/>', entry))
+    assert alternates == {"en": "https://example.org/ccm/countries/mne/", "fr": "https://example.org/ccm/fr/countries/mne/",
+                          "es": "https://example.org/ccm/es/countries/mne/"}
 
 
 def test_each_language_searches_its_own_pages(built):

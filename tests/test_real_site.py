@@ -36,9 +36,9 @@ def test_montenegro_profile(real_site):
     assert "edit/main/content/countries/mne.yml" in html
 
 
-# Links a reader clicks may point elsewhere; nothing the browser loads by itself may.
+# Links a reader clicks (and the canonical address) may point elsewhere; nothing the browser loads by itself may.
 _LOADED = re.compile(r'<(?:script|img|iframe|source|audio|video|embed)\b[^>]*\bsrc="(?P<src>[^"]+)"'
-                     r'|<link\b[^>]*\bhref="(?P<href>[^"]+)"'
+                     r'|<link\b(?![^>]*\brel="canonical")[^>]*\bhref="(?P<href>[^"]+)"'  # a canonical link loads nothing
                      r'|url\((?P<url>[^)]+)\)'
                      r'|@import\s+["\'](?P<imp>[^"\']+)')
 

@@ -21,6 +21,7 @@ from mkdocs.config import load_config
 
 from ccm_ica import i18n
 from ccm_ica.content import load_site
+from ccm_ica.emit.chrome import site_address
 from ccm_ica.pages.render import prepare, render_site
 from ccm_ica.problems import ContentError, Problem
 
@@ -55,10 +56,10 @@ def build_all(root: Path, site_dir: Path, as_of: dt.date | None = None) -> dict[
             out = staging if language == languages[0] else staging / language
             try:
                 pages = render_site(inputs, language, catalogs)
-                with i18n.using(language, catalogs):
-                    config = language_config(root, out, language, languages)
-                config.plugins["ccm-ica"].use(pages, inputs.files)
-                build(config)
+                with i18n.using(language, catalogs):  # the theme's frame is worded during the build
+                    config = language_config(root, out, language, languages, site.config.site_url)
+                    config.plugins["ccm-ica"].use(pages, inputs.files, site)
+                    build(config)
             except ContentError as error:
                 raise LanguageFailed(language, error.problems) from error
             except Exception as error:  # MkDocs' Abort under --strict, a plugin's error, a bug
@@ -70,10 +71,12 @@ def build_all(root: Path, site_dir: Path, as_of: dt.date | None = None) -> dict[
     return timings
 
 
-def language_config(root: Path, out: Path, language: str, languages: list[str]) -> Any:
-    """mkdocs.yml for one language: its theme language, translated titles and navigation, and
-    the language switcher's links."""
+def language_config(root: Path, out: Path, language: str, languages: list[str], site_url: str | None = None) -> Any:
+    """mkdocs.yml for one language: its theme language, translated titles and navigation, the
+    language switcher's links, and the site's address (site_url of site_config.yml, or
+    $CCM_ICA_SITE_URL) plus <code>/."""
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(out), strict=True)
+    config.site_url = site_address(site_url, config.site_url, config.use_directory_urls)
     config.theme["language"] = language
     if len(languages) > 1:
         config.extra["alternate"] = _alternates(languages, language, config.site_url)

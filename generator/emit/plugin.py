@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 
 from ccm_ica.content import load_site
 from ccm_ica.content.load import CONFIG_FILE, CONTENT_DIR
+from ccm_ica.emit.chrome import Chrome, full_width, site_address
 from ccm_ica.emit.edit_links import resolve_edit_links
 from ccm_ica.emit.tables import label_cells
 from ccm_ica.i18n import DEFAULT, LOCALE_DIR
@@ -35,22 +36,28 @@ class CcmIcaConfig(base.Config):
 class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
     def __init__(self) -> None:
         super().__init__()
-        self._given: tuple[Pages, dict[str, bytes]] | None = None
+        self._given: tuple[Pages, dict[str, bytes], Any] | None = None
 
-    def use(self, pages: Pages, files: dict[str, bytes]) -> None:
-        """Build with these pages and files, made beforehand for this build's language."""
-        self._given = pages, files
+    def use(self, pages: Pages, files: dict[str, bytes], site: Any) -> None:
+        """Build with these pages and files, made beforehand for this build's language from
+        `site`; the build runs inside `i18n.using` that language (emit/languages.py)."""
+        self._given = pages, files, site
 
     def on_config(self, config: Any) -> Any:
         self._root = Path(self.config.root or Path(config.config_file_path).parent)
+        self._descriptions: set[str] = set()
         if self._given is not None:
-            self._pages, self._files = self._given
+            self._pages, self._files, site = self._given
+            self._chrome = Chrome.make(site.config, site.as_of, config.site_name)
             return config
         as_of_text = self.config.as_of or os.environ.get("CCM_ICA_AS_OF")
         try:
             as_of = dt.date.fromisoformat(as_of_text) if as_of_text else None
-            inputs = prepare(load_site(self._root, as_of))
+            site = load_site(self._root, as_of)
+            config.site_url = site_address(site.config.site_url, config.site_url, config.use_directory_urls)
+            inputs = prepare(site)
             self._pages, self._files = render_site(inputs, DEFAULT), inputs.files
+            self._chrome = Chrome.make(site.config, site.as_of, config.site_name)
         except ValueError as error:
             raise PluginError(f"ccm-ica: as_of must be YYYY-MM-DD: {error}") from None
         except ContentError as error:
@@ -77,6 +84,25 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
         if page.file.generated_by is None:
             html = nh3.clean(html, attributes=_ALLOWED_ATTRIBUTES, link_rel=None)
         return label_cells(resolve_edit_links(html, config))  # edit: links; tables stacked on phones
+
+    def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        """The frame's words for this page (overrides/main.html, partials/footer.html), and the
+        full width for pages outside the coordinators' section."""
+        full_width(page, nav)
+        chrome = self._chrome.for_page(page, page.content or "")
+        if chrome["description"] in self._descriptions:  # one description per page, for search results
+            chrome["description"] = f"{chrome['description']} ({page.url or '/'})"
+        self._descriptions.add(chrome["description"])
+        context["ccm"] = chrome
+        context["ccm_chrome"] = self._chrome
+        return context
+
+    def on_template_context(self, context: Any, template_name: str, config: Any) -> Any:
+        """The 404 page, the one theme template that is a page: its words, in this language."""
+        if template_name == "404.html":
+            context["ccm"] = self._chrome.for_404(config.site_description)
+            context["ccm_chrome"] = self._chrome
+        return context
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         for name in (CONTENT_DIR, TEMPLATES, LOCALE_DIR, CONFIG_FILE):
