@@ -180,33 +180,52 @@ _BOXES = frozenset({"div", "details", "table", "figure", "aside", "nav", "blockq
 
 
 class _FirstParagraph(HTMLParser):
-    """The text of the first <p> at the top level of a page's content with words of its own."""
+    """The text of the first <p> at the top level of a page's content with words of its own, or
+    of a profile's "at a glance" box when it comes first ("Treaty status: State Party · …;
+    Roles: …"). A detail page's way back to its index ("← All countries") is not its description."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.depth, self.inside, self.text, self.done = 0, False, [], False
+        self.depth, self.inside, self.glance, self.text, self.done = 0, False, False, [], False
+        self.heading = False
 
     def handle_starttag(self, tag: str, attrs: Any) -> None:
-        if tag == "p" and self.depth == 0 and not self.done:
+        classes = (dict(attrs).get("class") or "").split()
+        if self.done:
+            return
+        if tag == "p" and self.depth == 0 and "ccm-back" not in classes:
             self.inside, self.text = True, []
+        elif tag == "div" and self.depth == 0 and "ccm-glance" in classes:
+            self.glance, self.text = True, []
+            self.depth += 1
+        elif self.glance and tag in ("dt", "dd"):
+            self.text.append("; " if tag == "dt" and "".join(self.text).strip() else ": " if tag == "dd" else "")
+        elif self.glance and tag in ("h2", "h3"):
+            self.heading = True
         elif tag == "br":
             self.handle_data(" ")
         elif tag in _BOXES:
             self.depth += 1
 
     def handle_endtag(self, tag: str) -> None:
+        if self.done:
+            return
         if tag == "p" and self.inside:
             self.inside = False
             self.done = bool("".join(self.text).strip())
+        elif self.glance and tag in ("h2", "h3"):
+            self.heading = False
         elif tag in _BOXES:
             self.depth = max(0, self.depth - 1)
+            if self.glance and self.depth == 0:
+                self.glance, self.done = False, bool("".join(self.text).strip())
 
     def handle_data(self, data: str) -> None:
-        if self.inside and self.depth == 0:
+        if (self.inside and self.depth == 0) or (self.glance and self.depth == 1 and not self.heading):
             self.text.append(data)
 
 
 def _first_paragraph(html: str) -> str:
     parser = _FirstParagraph()
     parser.feed(html)
-    return " ".join("".join(parser.text).split())
+    return re.sub(r" ([:;])", r"\1", " ".join("".join(parser.text).split()))

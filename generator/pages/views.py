@@ -50,7 +50,7 @@ def countries(inputs: PageInputs) -> dict[str, Any]:
     for entry in countries_sorted(facts):
         upcoming = facts.next_deadline(entry.record)
         own_requests = [e for e in facts.site.referring("countries", entry.id, "requests") if e.record.country == entry.id]
-        rows.append({"entry": entry, "articles": [o.article.value for o in entry.record.obligations],
+        rows.append({"entry": entry, "articles": [o.article for o in entry.record.obligations],
                      "next": upcoming and {"date": upcoming[0], "status": facts.status(upcoming[1])},
                      "open_requests": sum(1 for e in own_requests if e.record.status in OPEN), "requests": len(own_requests)})
     statuses = [row["entry"].record.treaty and row["entry"].record.treaty.status.value for row in rows]
