@@ -82,7 +82,7 @@ def test_csv_is_one_row_per_record_with_labels_beside_codes(files):
     assert countries["mne"]["treaty.entry_into_force"] == "2010-08-01"
     assert json.loads(countries["lao"]["obligations"])[0]["extensions"][0]["new_deadline"] == "2025-08-01"
     coalition = rows(files["data/coalitions.csv"])[0]
-    assert coalition["focus"] == "4" and coalition["focus_label"] == "Article 4: clearance"
+    assert coalition["focus"] == "4" and coalition["focus_label"] == "clearance (Article 4)"
     assert coalition["country_name"] == "Montenegro"
     header = next(csv.reader(io.StringIO(files["data/assistance.csv"].decode())))
     assert header.index("amount.currency") == header.index("amount.value") + 1

@@ -52,7 +52,7 @@ def test_an_open_request_says_how_old_its_information_is_wherever_its_status_is_
 
 def test_the_report_applies_the_same_rule_at_its_own_date(pages):
     """As of 30 June 2018 the request's only source, of December 2017, is older too."""
-    assert "| Montenegro | 2017 | victim-assistance | open — no information since 20 December 2017 | none recorded |" in pages["report/index.md"]
+    assert "| Montenegro | 2017 | Victim assistance | open — no information since 20 December 2017 | none recorded |" in pages["report/index.md"]
 
 
 def test_a_request_whose_sources_reach_the_date_shows_its_status_alone(tmp_path):

@@ -100,8 +100,8 @@ def test_a_deadline_that_passed_after_the_last_source_reads_no_information_since
     site = load_site(write_site(tmp_path))
     lao = article_4(site, "lao")
     status = compute_facts(site).status(lao)
-    assert (status.code, str(status.label)) == ("unknown", "deadline passed 16 months ago; no information since 2017")
-    assert compute_facts(site, dt.date(2018, 6, 30)).status(lao).code == "due"  # as of the report's cut-off
+    assert (status.code, str(status.detail)) == ("unknown", "deadline passed 16 months ago; no information since 2017")
+    assert compute_facts(site, dt.date(2018, 6, 30)).status(lao).code == "on-track"  # as of the report's cut-off
     profile = render_site(prepare(site))["countries/lao.md"][1]
     assert "no information since 2017" in profile and "overdue" not in profile
 
@@ -133,7 +133,7 @@ def test_the_report_says_no_records_are_held_instead_of_a_difference(built_today
     """Annex I and section VII: the ISU's 19 States providing assistance in 2016 beside no records."""
     report = built_today[2]["report/index.md"]
     assert "| States providing assistance | 2016 | no records held | 19 | no records held |" in report
-    assert ("States providing assistance in 2016: ISU reported 19; the database holds no records of that kind "
+    assert ("States providing assistance in 2016: the ISU reported 19; the database holds no records of that kind "
             "for 2016, so this report cannot count them.") in report
     assert "the records give 0" not in report
 

@@ -82,7 +82,9 @@ def evaluate(site: Site, indicators: Indicators) -> list[OutputResult]:
         if measure in MEETING_MEASURES:
             held = indicators.meetings[MEETING_MEASURES[measure]]
             status = ACHIEVED if held else NOT_REPORTED
-            figures = phrase_plural("%(n)s held by %(date)s", "%(n)s held by %(date)s", len(held), date=LongDate(indicators.as_of))
+            # None recorded is not "0 held": the meeting may have taken place without a record of it.
+            figures = (phrase_plural("%(n)s held by %(date)s", "%(n)s held by %(date)s", len(held), date=LongDate(indicators.as_of))
+                       if held else phrase("none recorded by %(date)s", date=LongDate(indicators.as_of)))
             evidence = tuple(phrase("%(title)s, %(date)s", title=e.record.title, date=LongDate(e.record.date)) for e in held)
         elif measure in _SERIES:
             status, figures, evidence = _trend(indicators.per_year[_SERIES[measure]])
