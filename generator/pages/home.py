@@ -21,7 +21,7 @@ ABOUT_SOURCE = "concept-note-2017"
 def home(inputs: PageInputs) -> dict[str, Any]:
     facts = inputs.facts
     site, as_of = facts.site, facts.as_of
-    pressing = [row for row in views._deadline_rows(facts)["rows"] if row["status"].code in ("overdue", "pressing")]
+    pressing = [row for row in views.deadline_rows(facts)["rows"] if row["status"].code in ("overdue", "pressing")]
     past = [e for e in facts.meetings_sorted if e.record.date <= as_of]
     return {
         "publisher": site.config.publisher and site.config.publisher.name,
@@ -38,7 +38,7 @@ def home(inputs: PageInputs) -> dict[str, Any]:
         "changes": views.changes(inputs)["rows"][:LATEST_CHANGES],
         "latest_meetings": list(reversed(past[-5:])),
         "upcoming_meetings": [e for e in facts.meetings_sorted if e.record.date > as_of][:3],
-        "coalitions": views._coalitions(facts),
+        "coalitions": views.coalition_rows(facts),
     }
 
 
@@ -46,7 +46,7 @@ def _by_initial(facts: Facts) -> list[tuple[str, list[Any]]]:
     """Every State under the initial of its name in the page's language (É under E), A to Z:
     the country picker, plain links that need no script."""
     def initial(entry: Any) -> str:
-        return views._alphabetical(views.state_name(entry))[:1].upper()
+        return views.alphabetical(views.state_name(entry))[:1].upper()
     return [(letter, list(entries)) for letter, entries in groupby(views.countries_sorted(facts), key=initial)]
 
 

@@ -36,7 +36,7 @@ class PageInputs:
 
 def countries_sorted(facts: Facts) -> list[Entry]:
     """In the page's alphabetical order: "Allemagne" among the A's of the French pages."""
-    return sorted(facts.site.entries["countries"].values(), key=lambda e: _alphabetical(state_name(e)))
+    return sorted(facts.site.entries["countries"].values(), key=lambda e: alphabetical(state_name(e)))
 
 
 def evidence_based(request: Request) -> bool | None:
@@ -58,7 +58,7 @@ def countries(inputs: PageInputs) -> dict[str, Any]:
     return {"rows": rows, "counts": {"parties": parties, "signatories": signatories, "others": len(rows) - parties - signatories}}
 
 
-def _deadline_rows(facts: Facts) -> dict[str, Any]:
+def deadline_rows(facts: Facts) -> dict[str, Any]:
     rows = [
         {"country": entry, "obligation": o, "deadline": facts.deadline(o), "status": facts.status(o)}
         for entry in countries_sorted(facts)
@@ -74,7 +74,7 @@ def deadlines(inputs: PageInputs) -> dict[str, Any]:
     """Every Article 3 and 4 ledger, soonest first; the open ones also as one chart, above their
     table (a chart gives no date its table does not: completed ledgers have their own section)."""
     facts = inputs.facts
-    found = _deadline_rows(facts)
+    found = deadline_rows(facts)
     ledgers = [charts.ledger_row(_("%(country)s, Art. %(article)s", country=state_name(r["country"]), article=r["obligation"].article.value),
                                  r["obligation"], facts.meeting_dates, facts.as_of) for r in found["rows"]]
     title = _("Article 3 and 4 deadlines as of %(date)s", date=long_date(facts.as_of))
@@ -88,16 +88,16 @@ def state_name(entry: Entry) -> str:
     return country_name(entry.id, entry.record.name)
 
 
-def _alphabetical(text: str) -> str:
+def alphabetical(text: str) -> str:
     """A sort key that files 'États-Unis' under E and 'Émirats' before 'Érythrée', as dictionaries do."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
 
 
 def coalitions(inputs: PageInputs) -> dict[str, Any]:
-    return {"coalitions": _coalitions(inputs.facts)}
+    return {"coalitions": coalition_rows(inputs.facts)}
 
 
-def _coalitions(facts: Facts) -> list[dict[str, Any]]:
+def coalition_rows(facts: Facts) -> list[dict[str, Any]]:
     entries = sorted(facts.site.entries["coalitions"].values(), key=lambda e: e.record.title)
     return [
         {"entry": e, "stage": facts.stage(e.record), "since": facts.stage_horizon(e.record),
