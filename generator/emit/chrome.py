@@ -134,8 +134,11 @@ def full_width(page: Any, nav: Any) -> None:
     sidebar, which would hold one link, and a page with fewer than two sections hides the
     contents sidebar, which would hold one at most: tables get the width and stop wrapping dates."""
     sectioned = {item.file.src_uri.split("/")[0] for item in nav.pages if item.parent is not None}
+    listed = {item.file.src_uri for item in nav.pages}
     hidden = list((page.meta or {}).get("hide") or [])
-    if page.file.src_uri.split("/")[0] not in sectioned and "navigation" not in hidden:
+    # A page outside the navigation (a field reference sub-page) would show an empty sidebar.
+    outside = page.file.src_uri.split("/")[0] not in sectioned or page.file.src_uri not in listed
+    if outside and "navigation" not in hidden:
         hidden.append("navigation")
     if sum(len(entry.children) for entry in page.toc) < 2 and "toc" not in hidden:
         hidden.append("toc")
