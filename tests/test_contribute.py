@@ -49,6 +49,14 @@ def test_recent_changes_is_its_own_item_in_the_guide(whole_site: Path) -> None:
     assert changes and all('href="../attention/"' not in item for item in changes)
 
 
+def test_the_guides_yaml_example_is_a_code_block_inside_its_step(whole_site: Path) -> None:
+    """A fenced block inside a numbered step (pymdownx.superfences): not one line of inline code."""
+    guide = (whole_site / "contribute" / "index.html").read_text(encoding="utf-8")
+    blocks = re.findall(r"<pre[^>]*>(.*?)</pre>", guide, re.S)
+    assert any("quotes:" in block and "concept-note-2017:" in block for block in blocks)
+    assert "<code>yaml" not in guide
+
+
 def test_each_attention_item_links_to_its_file_in_githubs_editor(whole_site: Path) -> None:
     html = (whole_site / "attention" / "index.html").read_text(encoding="utf-8")
     cells = re.findall(r'<td[^>]*data-label="File"[^>]*>(.*?)</td>', html, flags=re.DOTALL)
