@@ -85,7 +85,7 @@ def make_reference() -> bytes:
         except KeyError:
             style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
             style.base_style = styles["Normal"]
-        style.font.size, style.font.bold, style.font.italic = Pt(size), bold, False
+        style.font.name, style.font.size, style.font.bold, style.font.italic = FONT, Pt(size), bold, False
         style.font.color.rgb = RGBColor(0, 0, 0)
         style.font.all_caps = False
         spacing = style.paragraph_format
