@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from ccm_ica.content.site import Site
 from ccm_ica.facts import Facts
@@ -46,22 +45,20 @@ def build_report(facts: Facts, prepared_on: dt.date) -> Document:
 
 # The activity of the concept note's work plan that is this report: its `who` names the Coordinators.
 _REPORT_ACTIVITY = "8msp-progress-report"
+_MEETING = "Eighth Meeting of States Parties"
 
 
 def _title_block(site: Site, prepared_on: dt.date) -> TitleBlock:
-    """The head of a CCM meeting document, from the records: the meeting is the first Meeting of
-    States Parties after the reporting period. No source gives this report's symbol or agenda item
+    """The head of a CCM meeting document, from the records: the 8MSP's place and dates where a
+    record gives them. No source gives this report's symbol or agenda item
     (content/meetings/2018-09-03-8msp.yml, note), so it is a draft and names no item."""
-    period_end = site.config.report.period.end
-    meetings = sorted((e.record for e in site.entries["meetings"].values()
-                       if e.record.kind is MeetingKind.msp and e.record.date > period_end), key=lambda m: m.date)
-    meeting = meetings[0] if meetings else None
+    meeting = next((e.record for e in sorted(site.entries["meetings"].values(), key=lambda e: e.id)
+                    if e.record.kind is MeetingKind.msp and e.record.title.startswith(_MEETING)), None)
     activity = site.entries["activities"].get(_REPORT_ACTIVITY)
     who = f" ({_names(list(activity.record.who))})" if activity and activity.record.who else ""
     return TitleBlock(
         convention="Convention on Cluster Munitions",
-        # "Eighth Meeting of States Parties (8MSP)": the head gives the name, not its abbreviation.
-        meeting=re.sub(r"\s*\([^()]*\)$", "", meeting.title) if meeting else "Eighth Meeting of States Parties",
+        meeting=_MEETING,
         place_and_dates=f"{meeting.city}, {date_range(meeting.date, meeting.end_date)}" if meeting else "",
         dated=long_date(prepared_on),
         original="Original: English",
@@ -77,7 +74,7 @@ def _report(facts: Facts, prepared_on: dt.date) -> Document:
     block = _title_block(site, prepared_on)
     span = f"{long_date(period.start)} to {long_date(period.end)}"
     document = Document(
-        title="Progress report on international cooperation and assistance to the Eighth Meeting of States Parties",
+        title=f"Progress report on international cooperation and assistance to the {_MEETING}",
         lines=(f"Reporting period: {span}" if period.confirmed
                else f"Reporting period: {span}, as for other progress reports (not confirmed for the 8MSP)",
                f"Figures as of {long_date(as_of)}, the report's cut-off; records dated later are not counted"),
@@ -122,7 +119,8 @@ def _activities(document: Document, site: Site, as_of: dt.date) -> None:
     meetings = site.entries["meetings"]
     done = [e for e in activities if e.record.status.value == "done"]
     document.add(Heading("II. Activities undertaken"),
-                 Paragraph(f"The work plan has {len(activities)} activities. Recorded as done: {len(done)}; ongoing: "
+                 Paragraph(ngettext("The work plan has %(n)s activity.", "The work plan has %(n)s activities.", len(activities))
+                           + f" Recorded as done: {len(done)}; ongoing: "
                            f"{sum(1 for e in activities if e.record.status.value == 'ongoing')}; planned, or with no report "
                            f"of their completion: {sum(1 for e in activities if e.record.status.value in ('planned', 'not-reported'))}."))
     rows = []
@@ -199,7 +197,9 @@ def _coalitions(document: Document, facts: Facts) -> None:
     countries = site.entries["countries"]
     coalitions = sorted(site.entries["coalitions"].values(), key=lambda e: e.record.title)
     document.add(Heading("VI. Country Coalitions"),
-                 Paragraph(f"{len(coalitions)} Country Coalitions are recorded. Their stage as of {long_date(as_of)}:"))
+                 Paragraph(ngettext("%(n)s Country Coalition is recorded. Its stage as of %(date)s:",
+                                    "%(n)s Country Coalitions are recorded. Their stage as of %(date)s:",
+                                    len(coalitions), date=long_date(as_of))))
     rows = []
     for entry in coalitions:
         c = entry.record

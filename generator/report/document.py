@@ -60,7 +60,7 @@ class TitleBlock:
 
     convention: str
     meeting: str
-    place_and_dates: str
+    place_and_dates: str  # "" where no record gives them
     dated: str
     original: str
     prepared_for: str
@@ -100,7 +100,8 @@ def _html_table(table: Table) -> list[str]:
 def to_markdown(document: Document, download: str | None = None) -> str:
     out = [f"# {escape_markdown(document.title)}", ""]
     block = document.title_block
-    lines = ((f"{block.meeting}, {block.place_and_dates}", block.prepared_for) if block else ()) + document.lines
+    meeting = f"{block.meeting}, {block.place_and_dates}" if block and block.place_and_dates else block and block.meeting
+    lines = ((meeting, block.prepared_for) if block else ()) + document.lines
     out += [f"{escape_markdown(line)}  " for line in lines] + [""]
     if download:
         out += [f"[Download this report as a Word document]({download}){{ .md-button }}", ""]

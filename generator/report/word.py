@@ -110,7 +110,8 @@ class _Writer:
         self.paragraph(f"\t{block.original}", "Title Block")
         self.paragraph("", "Title Block")
         self.paragraph(block.meeting, "Title Block", bold=True)
-        self.paragraph(block.place_and_dates, "Title Block")
+        if block.place_and_dates:
+            self.paragraph(block.place_and_dates, "Title Block")
         if block.agenda_item:
             self.paragraph(block.agenda_item, "Title Block")
         self.paragraph(title, "Title")
