@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args(argv)
-    started, clock, load = dt.datetime.now(dt.timezone.utc), time.perf_counter(), os.getloadavg()[0]
+    started, clock, load = dt.datetime.now(dt.UTC), time.perf_counter(), os.getloadavg()[0]
     rows = []
     with tempfile.TemporaryDirectory() as work:
         scaled = Path(work) / "scale-10"
@@ -57,12 +57,12 @@ def main(argv: list[str] | None = None) -> int:
             document = build_report(compute_facts(site, site.config.report.as_of), DATED)
             tables = [b for b in document.blocks if isinstance(b, Table)]
             cells = sum(len(t.header) * (len(t.rows) + 1) for t in tables)
-            word_wall, word_cpu, data = timed(lambda: to_docx(document, DATED), args.runs)
-            md_wall, md_cpu, _ = timed(lambda: to_markdown(document), args.runs)
+            word_wall, word_cpu, data = timed(lambda document=document: to_docx(document, DATED), args.runs)
+            md_wall, _, _ = timed(lambda document=document: to_markdown(document), args.runs)
             pdf = "—"
             if name == "real" and soffice():
                 try:
-                    pdf_wall, _, _ = timed(lambda: to_pdf(data), 2)
+                    pdf_wall, _, _ = timed(lambda data=data: to_pdf(data), 2)
                     pdf = f"{pdf_wall:.2f}"
                 except PdfUnavailable as error:
                     pdf = f"failed: {error}"
@@ -71,10 +71,10 @@ def main(argv: list[str] | None = None) -> int:
     text = "\n".join([
         "## The Word report: `to_docx` at the real size and at scale 10", "",
         machine((load, os.getloadavg()[0]), started, time.perf_counter() - clock, "`benchmarks/report_word.py`"), "",
-        "The report's document built once; then `to_docx` (python-docx writing into the shipped reference "
-        "document: open, write, save, fixed zip) and `to_markdown` of the same document, in process, median "
-        f"of {args.runs} runs after a warm-up; the PDF (LibreOffice, its own profile each time, median of 2) on "
-        "the real content only. Seconds.", "",
+        ("The report's document built once; then `to_docx` (python-docx writing into the shipped reference "
+         "document: open, write, save, fixed zip) and `to_markdown` of the same document, in process, median "
+         f"of {args.runs} runs after a warm-up; the PDF (LibreOffice, its own profile each time, median of 2) on "
+         "the real content only. Seconds."), "",
         "| content | table rows | table cells | to_docx wall | to_docx CPU | .docx | to_markdown wall | PDF wall |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         *rows,

@@ -7,7 +7,6 @@ Body paragraphs are numbered consecutively through the document, as in UN meetin
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
 from html import escape
 
 from ccm_ica.markdown_text import escape_markdown
