@@ -84,8 +84,10 @@ def test_title_block_of_a_ccm_meeting_document_as_a_draft(word):
 def test_running_header_and_a_page_number_in_the_footer(word):
     section = word.sections[0]
     assert section.header.paragraphs[0].text == "Progress report on international cooperation and assistance (draft)"
-    instructions = [t.text.strip() for t in section.footer._element.iter(qn("w:instrText"))]
-    assert instructions == ["PAGE"]
+    assert section.different_first_page_header_footer  # page 1 has the title block instead
+    assert [p.text for p in section.first_page_header.paragraphs] == [""]
+    for footer in (section.footer, section.first_page_footer):
+        assert [t.text.strip() for t in footer._element.iter(qn("w:instrText"))] == ["PAGE"]
 
 
 def test_every_table_repeats_its_header_row_and_keeps_rows_whole(word):
@@ -164,7 +166,8 @@ def test_pdf_without_libreoffice_is_one_clear_line(tmp_path):
 
 
 def pdf_pages(pdf: Path) -> list[list[str]]:
-    """Each page's lines of text, without the running header (first line) and page number (last)."""
+    """Each page's lines of text, without the running header (the first line, but on page 1) and
+    the page number (the last)."""
     count = int(re.search(r"^Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
                                                               check=True).stdout, re.MULTILINE).group(1))
     pages = []
@@ -173,7 +176,7 @@ def pdf_pages(pdf: Path) -> list[list[str]]:
                               capture_output=True, text=True, check=True).stdout
         lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
         assert lines[-1] == str(number), f"page {number} has no page number at its foot"
-        pages.append(lines[1:-1])
+        pages.append(lines[1 if number > 1 else 0:-1])
     return pages
 
 

@@ -131,7 +131,7 @@ def _activities(document: Document, site: Site, as_of: dt.date) -> None:
             for ev in a.evidence) or "none recorded"
         rows.append((a.title, a.planned or long_date(a.start), term(a.status), evidence))
     document.add(Table("Table 1. Work-plan activities", ("Activity", "Planned", "Status", "Evidence"), tuple(rows),
-                       widths=(3, 1.4, 1.2, 5)))
+                       widths=(2.8, 1.7, 1.3, 4.8)))
 
 
 def _outputs(document: Document, indicators: Indicators, results: list[OutputResult]) -> None:

@@ -7,7 +7,7 @@ Body paragraphs are numbered consecutively through the document, as in UN meetin
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html import escape
+from html import escape as _html_escape
 
 from ccm_ica.markdown_text import escape_markdown
 
@@ -84,6 +84,11 @@ class Document:
 
 
 # --- Markdown -------------------------------------------------------------------------
+
+
+def escape(text: str) -> str:
+    """A cell's text as HTML: &, < and > only; quotes stay as they read."""
+    return _html_escape(text, quote=False)
 
 
 def _html_table(table: Table) -> list[str]:

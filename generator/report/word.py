@@ -159,38 +159,40 @@ class _Writer:
                 tc.p_lst[0].r_lst[0].text = _text(text) or "—"
 
     def header_and_footer(self, short_title: str) -> None:
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-
+        """The short title at the head of every page but the first, which has the title block
+        instead (as UN documents do); the page number at the foot of every page."""
         section = self.word.sections[0]
-        section.different_first_page_header_footer = False
+        section.different_first_page_header_footer = True
         header = section.header.paragraphs[0]
         header.style = self.styles["Header"]
         header.text = _text(short_title)
-        footer = section.footer.paragraphs[0]
-        footer.style = self.styles["Footer"]
-        footer.text = ""
-        run = footer.add_run()
-        for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, None), ("end", None)):
-            if kind:
-                field = OxmlElement("w:fldChar")
-                field.set(qn("w:fldCharType"), kind)
-                run._r.append(field)
-            elif text:
-                instruction = OxmlElement("w:instrText")
-                instruction.set(qn("xml:space"), "preserve")
-                instruction.text = text
-                run._r.append(instruction)
-            else:
-                run._r.append(_shown_number())
+        first_header = section.first_page_header.paragraphs[0]
+        first_header.style, first_header.text = self.styles["Header"], ""
+        for footer in (section.footer, section.first_page_footer):
+            paragraph = footer.paragraphs[0]
+            paragraph.style = self.styles["Footer"]
+            paragraph.text = ""
+            _page_field(paragraph.add_run())
 
 
-def _shown_number():
+def _page_field(run) -> None:
+    """Word's PAGE field in a run: begin, instruction, separate, the number shown until the
+    field is updated, end (python-docx has no API for fields)."""
     from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
 
-    shown = OxmlElement("w:t")
-    shown.text = "1"  # what a reader without field updates sees; Word and LibreOffice show the page
-    return shown
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        elif text.strip() == "PAGE":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        else:
+            element = OxmlElement("w:t")
+            element.text = text
+        run._r.append(element)
 
 
 def to_docx(document: Document, dated: dt.date, reference: Path | None = None) -> bytes:
