@@ -209,7 +209,7 @@ def _coalitions(document: Document, facts: Facts) -> None:
                      _with_horizon(term(stage), facts.stage_horizon(c)) if stage else "not recorded yet",
                      f"{long_date(past[-1].date)}: {past[-1].text}" if past else "none by this date"))
     document.add(Table("Table 4. Country Coalitions", ("Coalition", "State", "Partners", "Stage", "Latest milestone"),
-                       tuple(rows), widths=(2, 1.2, 1.8, 1.8, 3.2)))
+                       tuple(rows), widths=(2, 1.5, 1.8, 1.6, 3.1)))
 
 
 def _challenges(document: Document, site: Site, indicators: Indicators, results: list[OutputResult], as_of: dt.date) -> None:
