@@ -122,7 +122,7 @@ def _report(args: argparse.Namespace) -> int:
     from ccm_ica.report.build import build_report
     from ccm_ica.report.document import to_markdown
     from ccm_ica.report.pdf import PdfUnavailable, to_pdf
-    from ccm_ica.report.word import ReferenceError, to_docx
+    from ccm_ica.report.word import ReferenceDocumentError, to_docx
 
     if args.reference_doc and not args.reference_doc.is_file():
         print(f"ccm-ica: error: the reference document '{args.reference_doc}' does not exist", file=sys.stderr)
@@ -141,7 +141,7 @@ def _report(args: argparse.Namespace) -> int:
         try:
             word = to_docx(document, prepared_on, args.reference_doc)
             args.output.write_bytes(word if args.format == "docx" else to_pdf(word))
-        except (ReferenceError, PdfUnavailable) as error:
+        except (ReferenceDocumentError, PdfUnavailable) as error:
             print(f"ccm-ica: error: {error}", file=sys.stderr)
             return 1
     print(f"wrote {args.output} (as of {facts.as_of.isoformat()})")

@@ -35,7 +35,7 @@ _CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationshi
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 
 
-class ReferenceError(ValueError):
+class ReferenceDocumentError(ValueError):
     """The reference document cannot be read as a Word file."""
 
 
@@ -61,7 +61,7 @@ def _open_reference(reference: Path | None):
     try:
         word = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise ReferenceError(f"{path}: not a Word document (.docx) python-docx can open ({error})") from None
+        raise ReferenceDocumentError(f"{path}: not a Word document (.docx) python-docx can open ({error})") from None
     body = word.element.body
     for child in list(body):
         if child is not body.sectPr:  # the page setup stays; any sample text goes
