@@ -62,10 +62,14 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--as-of", type=_date, default=os.environ.get("CCM_ICA_AS_OF"),
                            help="compute statuses as of this date (YYYY-MM-DD; default: $CCM_ICA_AS_OF, else site_config.yml's)")
 
-    report_cmd = commands.add_parser("report", help="write the 8MSP progress report (Word or Markdown)")
-    report_cmd.add_argument("--format", choices=["docx", "md"], default="docx", help="docx (Word) or md (Markdown)")
+    report_cmd = commands.add_parser("report", help="write the 8MSP progress report (Word, PDF or Markdown)")
+    report_cmd.add_argument("--format", choices=["docx", "pdf", "md"], default="docx",
+                            help="docx (Word), pdf (the Word file converted by LibreOffice) or md (Markdown)")
     report_cmd.add_argument("-o", "--output", type=Path, required=True, help="file to write, e.g. report.docx")
     report_cmd.add_argument("--as-of", type=_date, help="count records as of this date (YYYY-MM-DD)")
+    report_cmd.add_argument("--reference-doc", type=Path, metavar="FILE",
+                            help="a .docx whose styles and page setup the Word file takes "
+                                 "(default: the one shipped, generator/report/reference.docx)")
 
     schema_cmd = commands.add_parser("schema", help="write a JSON Schema per kind of record")
     schema_cmd.add_argument("-o", "--output", type=Path, help=f"folder to write to (default: {SCHEMA_DIR}/)")
@@ -117,8 +121,12 @@ def _report(args: argparse.Namespace) -> int:
     from ccm_ica.facts import compute_facts
     from ccm_ica.report.build import build_report
     from ccm_ica.report.document import to_markdown
-    from ccm_ica.report.word import to_docx
+    from ccm_ica.report.pdf import PdfUnavailable, to_pdf
+    from ccm_ica.report.word import ReferenceDocumentError, to_docx
 
+    if args.reference_doc and not args.reference_doc.is_file():
+        print(f"ccm-ica: error: the reference document '{args.reference_doc}' does not exist", file=sys.stderr)
+        return 1
     site, problems = check(args.root, args.as_of)
     if site is None:
         print(format_problems(problems, "text"), file=sys.stderr)
@@ -127,10 +135,15 @@ def _report(args: argparse.Namespace) -> int:
     facts = compute_facts(site, args.as_of or site.config.report.as_of)
     prepared_on = build_date(args.root)
     document = build_report(facts, prepared_on)
-    if args.format == "docx":
-        args.output.write_bytes(to_docx(document, prepared_on))
-    else:
+    if args.format == "md":
         args.output.write_text(to_markdown(document), encoding="utf-8")
+    else:
+        try:
+            word = to_docx(document, prepared_on, args.reference_doc)
+            args.output.write_bytes(word if args.format == "docx" else to_pdf(word))
+        except (ReferenceDocumentError, PdfUnavailable) as error:
+            print(f"ccm-ica: error: {error}", file=sys.stderr)
+            return 1
     print(f"wrote {args.output} (as of {facts.as_of.isoformat()})")
     return 0
 

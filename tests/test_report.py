@@ -115,12 +115,14 @@ def test_word_file_keeps_any_text_as_text_in_the_styles_word_uses():
     # python-docx reads Word's tab and line break back as \t and \n; the control character is dropped.
     assert paragraphs[3] == ("Normal", "1.\t <b>&amp;</b> \"quoted\"\tafter a tab\nnext line ")
     assert paragraphs[4:6] == [("List Bullet", "first <li>"), ("List Bullet", "second")]
-    assert word.paragraphs[6].text == "Caption <i>" and word.paragraphs[6].runs[0].italic
+    assert (word.paragraphs[6].style.name, word.paragraphs[6].text) == ("Caption", "Caption <i>")
     table = word.tables[0]
     assert table.style.name == "Table Grid"
     assert [[c.text for c in row.cells] for row in table.rows] == [["A & B", "C"], ["1 < 2", "—"], ["x", "y"]]
-    assert table.rows[0].cells[0].paragraphs[0].runs[0].bold
-    assert table.rows[1].cells[0].paragraphs[0].runs[0].font.size.pt == 9
+    # The reference document's cell styles: the header bold, every cell 9 pt.
+    header, cell = table.rows[0].cells[0].paragraphs[0], table.rows[1].cells[0].paragraphs[0]
+    assert (header.style.name, header.style.font.bold, cell.style.name, cell.style.font.size.pt) == (
+        "Table Heading", True, "Table Text", 9)
 
 
 def test_every_expected_output_has_a_status_in_the_word_file(real_report):

@@ -11,9 +11,10 @@ from ccm_ica.facts.indicators import MEETING_MEASURES, REPORTED_MEASURES, Indica
 from ccm_ica.facts.outputs import NOT_MEASURABLE, OutputResult
 from ccm_ica.facts.reported import requests_by_area, states_by_article
 from ccm_ica.i18n import DEFAULT, long_date, ngettext, using
-from ccm_ica.models.meeting import FollowUpStatus
+from ccm_ica.models.meeting import FollowUpStatus, MeetingKind
 from ccm_ica.pages.labels import status_text, term
-from ccm_ica.report.document import Bullets, Document, Heading, Paragraph, Table
+from ccm_ica.pages.profile import date_range
+from ccm_ica.report.document import Annex, Bullets, Document, Heading, Paragraph, Table, TitleBlock
 
 _MEASURE_LABELS = {
     "states-requesting": "States Parties requesting assistance",
@@ -42,19 +43,43 @@ def build_report(facts: Facts, prepared_on: dt.date) -> Document:
         return _report(facts, prepared_on)
 
 
+# The activity of the concept note's work plan that is this report: its `who` names the Coordinators.
+_REPORT_ACTIVITY = "8msp-progress-report"
+_MEETING = "Eighth Meeting of States Parties"
+
+
+def _title_block(site: Site, prepared_on: dt.date) -> TitleBlock:
+    """The head of a CCM meeting document, from the records: the 8MSP's place and dates where a
+    record gives them. No source gives this report's symbol or agenda item
+    (content/meetings/2018-09-03-8msp.yml, note), so it is a draft and names no item."""
+    meeting = next((e.record for e in sorted(site.entries["meetings"].values(), key=lambda e: e.id)
+                    if e.record.kind is MeetingKind.msp and e.record.title.startswith(_MEETING)), None)
+    activity = site.entries["activities"].get(_REPORT_ACTIVITY)
+    who = f" ({_names(list(activity.record.who))})" if activity and activity.record.who else ""
+    return TitleBlock(
+        convention="Convention on Cluster Munitions",
+        meeting=_MEETING,
+        place_and_dates=f"{meeting.city}, {date_range(meeting.date, meeting.end_date)}" if meeting else "",
+        dated=long_date(prepared_on),
+        original="Original: English",
+        prepared_for=(f"Draft prepared for the Coordinators on International Cooperation and Assistance{who} "
+                      f"from the ccm-ica database on {long_date(prepared_on)}; not an official document of the Convention"),
+        short_title="Progress report on international cooperation and assistance (draft)",
+    )
+
+
 def _report(facts: Facts, prepared_on: dt.date) -> Document:
     site, as_of, indicators, results = facts.site, facts.as_of, facts.indicators, facts.results
     period = site.config.report.period
-    note = (f"Draft prepared from the ccm-ica database on {long_date(prepared_on)}; "
-            "not an official document of the Convention")
+    block = _title_block(site, prepared_on)
     span = f"{long_date(period.start)} to {long_date(period.end)}"
     document = Document(
-        title="Progress report on international cooperation and assistance to the Eighth Meeting of States Parties",
-        lines=(note,
-               f"Reporting period: {span}" if period.confirmed
+        title=f"Progress report on international cooperation and assistance to the {_MEETING}",
+        lines=(f"Reporting period: {span}" if period.confirmed
                else f"Reporting period: {span}, as for other progress reports (not confirmed for the 8MSP)",
                f"Figures as of {long_date(as_of)}, the report's cut-off; records dated later are not counted"),
-        note=note,
+        note=block.prepared_for,
+        title_block=block,
     )
     _introduction(document, site, as_of)
     _activities(document, site, as_of)
@@ -94,7 +119,8 @@ def _activities(document: Document, site: Site, as_of: dt.date) -> None:
     meetings = site.entries["meetings"]
     done = [e for e in activities if e.record.status.value == "done"]
     document.add(Heading("II. Activities undertaken"),
-                 Paragraph(f"The work plan has {len(activities)} activities. Recorded as done: {len(done)}; ongoing: "
+                 Paragraph(ngettext("The work plan has %(n)s activity.", "The work plan has %(n)s activities.", len(activities))
+                           + f" Recorded as done: {len(done)}; ongoing: "
                            f"{sum(1 for e in activities if e.record.status.value == 'ongoing')}; planned, or with no report "
                            f"of their completion: {sum(1 for e in activities if e.record.status.value in ('planned', 'not-reported'))}."))
     rows = []
@@ -104,7 +130,8 @@ def _activities(document: Document, site: Site, as_of: dt.date) -> None:
             ev.note + (f" ({meetings[ev.meeting].record.title}, {long_date(meetings[ev.meeting].record.date)})" if ev.meeting else "")
             for ev in a.evidence) or "none recorded"
         rows.append((a.title, a.planned or long_date(a.start), term(a.status), evidence))
-    document.add(Table("Table 1. Work-plan activities", ("Activity", "Planned", "Status", "Evidence"), tuple(rows)))
+    document.add(Table("Table 1. Work-plan activities", ("Activity", "Planned", "Status", "Evidence"), tuple(rows),
+                       widths=(2.8, 1.7, 1.3, 4.8)))
 
 
 def _outputs(document: Document, indicators: Indicators, results: list[OutputResult]) -> None:
@@ -118,7 +145,8 @@ def _outputs(document: Document, indicators: Indicators, results: list[OutputRes
                                f"Figures: {result.figures}.{basis}"))
     document.add(Table("Table 2. Expected outputs and their status", ("No.", "Expected output", "Indicator", "Figures", "Status"),
                        tuple((str(r.entry.record.order), f"“{r.entry.record.text}”",
-                              term(r.entry.record.measure), str(r.figures), r.status) for r in results)))
+                              term(r.entry.record.measure), str(r.figures), r.status) for r in results),
+                       widths=(0.5, 3, 1.6, 3, 1.3)))
 
 
 def _meetings(document: Document, site: Site, indicators: Indicators) -> None:
@@ -160,7 +188,8 @@ def _requests(document: Document, facts: Facts) -> None:
          _with_horizon(term(r.status), facts.request_horizon(r)),
          "; ".join(f"{x.by}: {x.what} ({long_date(x.date)})" for x in r.responses if happened(x.date, as_of)) or "none recorded")
         for r in (e.record for e in requests))
-    document.add(Table("Table 3. Requests for assistance and responses", ("State", "Year", "Area", "Status", "Responses"), rows))
+    document.add(Table("Table 3. Requests for assistance and responses", ("State", "Year", "Area", "Status", "Responses"), rows,
+                       widths=(1.5, 0.7, 1.3, 2, 4)))
 
 
 def _coalitions(document: Document, facts: Facts) -> None:
@@ -168,7 +197,9 @@ def _coalitions(document: Document, facts: Facts) -> None:
     countries = site.entries["countries"]
     coalitions = sorted(site.entries["coalitions"].values(), key=lambda e: e.record.title)
     document.add(Heading("VI. Country Coalitions"),
-                 Paragraph(f"{len(coalitions)} Country Coalitions are recorded. Their stage as of {long_date(as_of)}:"))
+                 Paragraph(ngettext("%(n)s Country Coalition is recorded. Its stage as of %(date)s:",
+                                    "%(n)s Country Coalitions are recorded. Their stage as of %(date)s:",
+                                    len(coalitions), date=long_date(as_of))))
     rows = []
     for entry in coalitions:
         c = entry.record
@@ -177,7 +208,8 @@ def _coalitions(document: Document, facts: Facts) -> None:
         rows.append((c.title, countries[c.country].record.name, "; ".join(p.name for p in c.partners) or "—",
                      _with_horizon(term(stage), facts.stage_horizon(c)) if stage else "not recorded yet",
                      f"{long_date(past[-1].date)}: {past[-1].text}" if past else "none by this date"))
-    document.add(Table("Table 4. Country Coalitions", ("Coalition", "State", "Partners", "Stage", "Latest milestone"), tuple(rows)))
+    document.add(Table("Table 4. Country Coalitions", ("Coalition", "State", "Partners", "Stage", "Latest milestone"),
+                       tuple(rows), widths=(2, 1.5, 1.8, 1.6, 3.1)))
 
 
 def _challenges(document: Document, site: Site, indicators: Indicators, results: list[OutputResult], as_of: dt.date) -> None:
@@ -216,22 +248,23 @@ def _annexes(document: Document, facts: Facts) -> None:
          f"{f.reported:g}" if f.reported is not None else "—",
          ("differs" if f.computed else "no records held") if f.differs else ("same" if f.reported is not None else "—"))
         for measure in REPORTED_MEASURES for f in indicators.per_year[measure])
-    document.add(Heading("Annex I. Indicators by year: computed and reported"),
+    document.add(Annex("Annex I. Indicators by year: computed and reported"),
                  Table("Table 5. Figures counted from the records beside those the ISU reported",
-                       ("Indicator", "Year", "From the records", "Reported by the ISU", "Comparison"), rows))
+                       ("Indicator", "Year", "From the records", "Reported by the ISU", "Comparison"), rows,
+                       widths=(3, 0.7, 1.4, 1.4, 1.4)))
     # What the per-State records cannot yet say (most requests do not state their area): the counts
     # as the sources gave them, and the records' own where they state the same thing.
     reported = [(f"{f.figure.year}: {f.figure.label}" if f.figure.year else str(f.figure.label), f"{f.figure.value:g} ({f.figure.by})",
                  str(f.recorded) if f.recorded is not None else "not stated in the records")
                 for f in [*requests_by_area(site, as_of), *states_by_article(site, as_of)]]
     document.add(Table("Table 5a. Counts by area and by article as the sources reported them, beside the records",
-                       ("Figure", "Reported", "In the records"), tuple(reported)))
+                       ("Figure", "Reported", "In the records"), tuple(reported), widths=(4, 2, 2)))
     deadline_rows = []
     for entry in sorted(site.entries["countries"].values(), key=lambda e: e.record.name):
         for o in entry.record.obligations:
             if o.article.value in (3, 4) and (o.deadline or o.extensions):
                 deadline_rows.append((entry.record.name, str(o.article.value), long_date(o.deadline),
                                       long_date(facts.deadline(o)), status_text(facts.status(o))))
-    document.add(Heading("Annex II. Article 3 and 4 deadlines"),
+    document.add(Annex("Annex II. Article 3 and 4 deadlines"),
                  Table(f"Table 6. Deadlines as of {long_date(as_of)}", ("State", "Article", "Original deadline", "Deadline in force", "Status"),
-                       tuple(deadline_rows)))
+                       tuple(deadline_rows), widths=(2, 0.8, 1.6, 1.6, 3)))

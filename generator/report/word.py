@@ -1,118 +1,242 @@
-"""The report's document model written as Word (.docx), byte-identical for the same input.
+"""The report's document model written as Word (.docx) through python-docx, byte-identical for
+the same input.
 
-python-docx gives the package: the default template's styles, the core properties and the zip.
-The body is written here as WordprocessingML text and parsed once, because python-docx's
-per-paragraph API looks each style up by name and re-walks the table grid for every row; with
-2,000-row tables at benchmark scale that made the Word file the generator's largest cost.
-The XML written is what python-docx's own add_paragraph/add_table would write.
+Styles and page setup come from a reference document (reference.docx beside this file, made by
+reference.py; the ISU may pass its own): its body is emptied and the report written into it,
+each paragraph in a named style. python-docx's API writes the text; its low-level oxml adds what
+the API lacks: repeated header rows, rows kept whole, the PAGE field, and each paragraph's style
+id, looked up once per document: python-docx's own style setter walks every style of the
+document for each paragraph to learn whether the style is the default, which at benchmark scale
+(2,000-row tables, 10,000 cells) took two thirds of the Word file's time.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import re
 import zipfile
-from html import escape as _html_escape
+from pathlib import Path
 
-from ccm_ica.report.document import Bullets, Document, Heading, Paragraph, Table
+from ccm_ica.report.document import Annex, Bullets, Document, Heading, Paragraph, Table, TitleBlock
 
+REFERENCE = Path(__file__).with_name("reference.docx")
+# The styles the report writes in; a reference document without one of them gets it, based on its Normal.
+STYLES = ("Normal", "Title", "Title Block", "Heading 1", "Heading 2", "List Bullet", "Caption",
+          "Table Text", "Table Heading", "Header", "Footer")
+TABLE_STYLE = "Table Grid"
 # Characters XML 1.0 cannot hold (C0 controls other than tab, newline and return): dropped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_STYLES = {"title": "Title", "bullet": "List Bullet", "table": "Table Grid",
-           **{f"heading{level}": f"Heading {level}" for level in range(1, 10)}}
-_TABLE_WIDTH = 8640  # twips, the text width of the default template's page (6 inches)
-_CELL_FONT = 18  # half-points: 9 pt, so wide tables stay readable
+_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
+# Word 2010's copy of the styles: the styles part is the one Word and LibreOffice read today, and
+# two copies could disagree once the ISU edits one.
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 
 
-def escape(text: str) -> str:
-    """&, < and > as entities: xml.sax.saxutils.escape, whose module imports urllib.request and
-    with it ssl and http.client (~20 ms of every build's start)."""
-    return _html_escape(text, quote=False)
+class ReferenceDocumentError(ValueError):
+    """The reference document cannot be read as a Word file."""
 
 
-def _runs(text: str, properties: str = "") -> str:
-    """One run: tabs and line breaks become Word's own elements, as python-docx does."""
-    parts = []
-    for number, line in enumerate(_NOT_XML.sub("", text).split("\n")):
-        if number:
-            parts.append("<w:br/>")
-        for column, piece in enumerate(line.split("\t")):
-            if column:
-                parts.append("<w:tab/>")
-            if piece:
-                space = ' xml:space="preserve"' if piece != piece.strip() else ""
-                parts.append(f"<w:t{space}>{escape(piece)}</w:t>")
-    rpr = f"<w:rPr>{properties}</w:rPr>" if properties else ""
-    return f"<w:r>{rpr}{''.join(parts)}</w:r>"
+def _text(text: str) -> str:
+    return _NOT_XML.sub("", text)
 
 
-def _paragraph(text: str, style: str | None = None, properties: str = "") -> str:
-    ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
-    return f"<w:p>{ppr}{_runs(text, properties) if text else ''}</w:p>"
+def clean_package(word) -> None:
+    """Drop the default template's thumbnail, customXml and second styles parts, which say
+    nothing of the report."""
+    package_rels = word.part.package.rels
+    for key in [k for k, rel in package_rels.items() if rel.reltype == _THUMBNAIL]:
+        del package_rels[key]
+    for key in [k for k, rel in word.part.rels.items() if rel.reltype in (_CUSTOM_XML, _STYLES_WITH_EFFECTS)]:
+        del word.part.rels[key]
 
 
-def _table(table: Table, style: str) -> str:
-    width = _TABLE_WIDTH // max(len(table.header), 1)
+def _open_reference(reference: Path | None):
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
 
-    def row(cells: tuple[str, ...], properties: str) -> str:
-        return "<w:tr>" + "".join(
-            f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>{_paragraph(text, None, properties)}</w:tc>'
-            for text in cells) + "</w:tr>"
-
-    grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in table.header)
-    return (f'<w:tbl><w:tblPr><w:tblStyle w:val="{style}"/><w:tblW w:type="auto" w:w="0"/>'
-            '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" '
-            f'w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
-            + row(table.header, "<w:b/>")
-            + "".join(row(tuple(text or "—" for text in cells), f'<w:sz w:val="{_CELL_FONT}"/>') for cells in table.rows)
-            + "</w:tbl>")
+    path = reference or REFERENCE
+    try:
+        word = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise ReferenceDocumentError(f"{path}: not a Word document (.docx) python-docx can open ({error})") from None
+    body = word.element.body
+    for child in list(body):
+        if child is not body.sectPr:  # the page setup stays; any sample text goes
+            body.remove(child)
+    return word
 
 
-def _body(document: Document, style_ids: dict[str, str]) -> str:
-    out = [_paragraph(document.title, style_ids["title"])]
-    out += [_paragraph(line) for line in document.lines]
-    number = 0
-    for block in document.blocks:
-        if isinstance(block, Heading):
-            out.append(_paragraph(block.text, style_ids[f"heading{block.level}"]))
-        elif isinstance(block, Paragraph):
-            number += 1
-            out.append(_paragraph(f"{number}.\t{block.text}"))
-        elif isinstance(block, Bullets):
-            out += [_paragraph(item, style_ids["bullet"]) for item in block.items]
+class _Writer:
+    """Writes the blocks into the reference document, with its styles looked up once."""
+
+    def __init__(self, word) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        self.word = word
+        styles = word.styles
+        self.styles = {}
+        for name in STYLES:
+            try:
+                self.styles[name] = styles[name]
+            except KeyError:  # a reference document of the ISU's may lack one: made from its Normal
+                style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+                style.base_style = styles["Normal"]
+                style.font.bold = name.startswith(("Heading", "Title", "Caption", "Table Heading"))
+                self.styles[name] = style
+        try:
+            self.table_style = styles[TABLE_STYLE]
+        except KeyError:
+            self.table_style = styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
+        default = styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        # As python-docx writes them: no w:pStyle for the default paragraph style.
+        self.ids = {name: None if style == default else style.style_id for name, style in self.styles.items()}
+        section = word.sections[0]
+        self.text_width = section.page_width - section.left_margin - section.right_margin
+
+    def paragraph(self, text: str, style: str, bold: bool = False):
+        paragraph = self.word.add_paragraph()
+        paragraph._p.style = self.ids[style]
+        if text:
+            paragraph.add_run(_text(text)).bold = bold or None
+        return paragraph
+
+    def title_block(self, block: TitleBlock, title: str) -> None:
+        first = self.paragraph(block.convention, "Title Block", bold=True)
+        first.add_run("\t" + (block.symbol or "Draft"))
+        self.paragraph(f"\t{block.dated}", "Title Block")
+        self.paragraph(f"\t{block.original}", "Title Block")
+        self.paragraph("", "Title Block")
+        self.paragraph(block.meeting, "Title Block", bold=True)
+        if block.place_and_dates:
+            self.paragraph(block.place_and_dates, "Title Block")
+        if block.agenda_item:
+            self.paragraph(block.agenda_item, "Title Block")
+        self.paragraph(title, "Title")
+        self.paragraph(block.prepared_for, "Normal", bold=True)
+
+    def table(self, table: Table) -> None:
+        from docx.oxml import OxmlElement
+
+        caption = self.paragraph(table.caption, "Caption")
+        caption.paragraph_format.keep_with_next = True
+        grid = self.word.add_table(rows=0, cols=len(table.header))
+        grid.style = self.table_style
+        grid.autofit = False
+        widths = [int(self.text_width * share) for share in table.shares()]
+        for column, width in zip(grid.columns, widths):
+            column.width = width
+        ids = self.ids
+
+        def row(cells: tuple[str, ...], style: str, header: bool):
+            added = grid.add_row()
+            properties = added._tr.get_or_add_trPr()
+            properties.append(OxmlElement("w:cantSplit"))  # a row is short: never split across pages
+            if header:
+                properties.append(OxmlElement("w:tblHeader"))  # repeated at the top of every page
+            for cell, text in zip(added.cells, cells):
+                paragraph = cell.paragraphs[0]
+                paragraph._p.style = ids[style]
+                paragraph.add_run(_text(text) or "—")
+                if header:
+                    paragraph.paragraph_format.keep_with_next = True  # with the first row below it
+            return added._tr
+
+        row(table.header, "Table Heading", True)
+        if not table.rows:
+            return
+        # The first row through the API; each further row a copy of it with its own text, as
+        # python-docx's add_row would make it again (cell widths, style, row properties) at a
+        # fraction of the cost for a 2,000-row table.
+        first = row(table.rows[0], "Table Text", False)
+        pristine = copy.deepcopy(first)
+        for cells in table.rows[1:]:
+            added = copy.deepcopy(pristine)
+            grid._tbl.append(added)
+            for tc, text in zip(added.tc_lst, cells):
+                tc.p_lst[0].r_lst[0].text = _text(text) or "—"
+
+    def header_and_footer(self, short_title: str) -> None:
+        """The short title at the head of every page but the first, which has the title block
+        instead (as UN documents do); the page number at the foot of every page."""
+        section = self.word.sections[0]
+        section.different_first_page_header_footer = True
+        header = section.header.paragraphs[0]
+        header.style = self.styles["Header"]
+        header.text = _text(short_title)
+        first_header = section.first_page_header.paragraphs[0]
+        first_header.style, first_header.text = self.styles["Header"], ""
+        for footer in (section.footer, section.first_page_footer):
+            paragraph = footer.paragraphs[0]
+            paragraph.style = self.styles["Footer"]
+            paragraph.text = ""
+            _page_field(paragraph.add_run())
+
+
+def _page_field(run) -> None:
+    """Word's PAGE field in a run: begin, instruction, separate, the number shown until the
+    field is updated, end (python-docx has no API for fields)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        elif text.strip() == "PAGE":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
         else:
-            out.append(_paragraph(block.caption, None, "<w:i/>"))
-            out.append(_table(block, style_ids["table"]))
-    return "".join(out)
+            element = OxmlElement("w:t")
+            element.text = text
+        run._r.append(element)
 
 
-def to_docx(document: Document, dated: dt.date) -> bytes:
-    """The report as a .docx; byte-identical for the same document and date."""
-    import docx  # python-docx: imported here so a site build without the report does not pay for it
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls
-    from lxml import etree
-
-    word = docx.Document()
-    properties = word.core_properties
+def to_docx(document: Document, dated: dt.date, reference: Path | None = None) -> bytes:
+    """The report as a .docx in the reference document's styles; byte-identical for the same
+    document, date and reference."""
+    word = _open_reference(reference)
+    writer = _Writer(word)
+    block = document.title_block
+    if block:
+        writer.title_block(block, document.title)
+        writer.header_and_footer(block.short_title)
+    else:
+        writer.paragraph(document.title, "Title")
+        writer.header_and_footer(document.title)
+    for line in document.lines:
+        writer.paragraph(line, "Normal")
+    number = 0
+    for item in document.blocks:
+        if isinstance(item, Heading):
+            writer.paragraph(item.text, f"Heading {min(item.level, 2)}")
+        elif isinstance(item, Annex):
+            writer.paragraph(item.text, "Heading 1").paragraph_format.page_break_before = True
+        elif isinstance(item, Paragraph):
+            number += 1
+            paragraph = writer.paragraph(f"{number}.\t{item.text}", "Normal")
+            if item.text.rstrip().endswith(":"):  # it introduces the list or table below: not alone at a page's foot
+                paragraph.paragraph_format.keep_with_next = True
+        elif isinstance(item, Bullets):
+            for entry in item.items:
+                writer.paragraph(entry, "List Bullet")
+        else:
+            writer.table(item)
     stamp = dt.datetime(dated.year, dated.month, dated.day)
+    properties = word.core_properties
     properties.title, properties.author, properties.created, properties.modified = document.title, "ccm-ica", stamp, stamp
     properties.subject = properties.comments = document.note
-    properties.last_modified_by, properties.revision = "ccm-ica", 1
-    # Style ids from the template itself (a name lookup each, once), not assumed.
-    style_ids = {key: word.styles[name].style_id for key, name in _STYLES.items()}
-    # One parse of the whole body, the template's section properties kept last as Word requires;
-    # moving elements one by one into the template's tree costs lxml more than writing them.
-    body = word.element.body
-    section = etree.tostring(body[-1], encoding="unicode")
-    body.getparent().replace(body, parse_xml(f"<w:body {nsdecls('w')}>{_body(document, style_ids)}{section}</w:body>"))
+    properties.last_modified_by, properties.revision, properties.language = "ccm-ica", 1, "en-GB"
+    clean_package(word)
     buffer = io.BytesIO()
     word.save(buffer)
-    return _fixed_zip(buffer.getvalue(), stamp)
+    return fixed_zip(buffer.getvalue(), stamp)
 
 
-def _fixed_zip(data: bytes, stamp: dt.datetime) -> bytes:
+def fixed_zip(data: bytes, stamp: dt.datetime) -> bytes:
     """Rewrite the .docx container with one timestamp, so two builds are byte-identical."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
