@@ -87,7 +87,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from ccm_ica.emit.languages import LanguageFailed, build_all  # MkDocs, only where a site is built
+    from ccm_ica.emit.languages import BuildRunning, LanguageFailed, build_all  # MkDocs, only where a site is built
 
     root = args.root.resolve()
     site_dir = (args.site_dir or root / "site").resolve()
@@ -100,6 +100,9 @@ def _build(args: argparse.Namespace) -> int:
     except ContentError as error:
         print(format_problems(error.problems, "text"), file=sys.stderr)
         print(f"ccm-ica: nothing was built; {_unchanged(site_dir)}", file=sys.stderr)
+        return 1
+    except BuildRunning as error:
+        print(f"ccm-ica: {error}", file=sys.stderr)
         return 1
     except LanguageFailed as error:  # MkDocs has logged its own warnings above, with their pages
         if error.problems:

@@ -5,13 +5,21 @@ language's pages are rendered and built by MkDocs, the default language at the s
 root and the others in <code>/ below it. Only when every language has succeeded does the staging
 folder replace the output: a failure in any language (content, a catalog, a template, a
 strict-mode warning, an exception) leaves the last good site as it was, and nothing beside it.
+
+A build killed at any moment (SIGKILL, a power cut) leaves the last good site or the new one, and
+at most a staging folder: the next build removes it and puts back a site caught between the swap's
+two renames. A lock file beside the site keeps two builds from writing one site at once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
+import os
 import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +44,25 @@ class LanguageFailed(Exception):
         super().__init__(f"the {name} ({language}) build failed{detail}")
 
 
+class BuildRunning(Exception):
+    """Another build holds the site folder's lock: this one writes nothing."""
+
+    def __init__(self, site_dir: Path):
+        self.site_dir = site_dir
+        super().__init__(f"another build is writing {site_dir}; wait for it to finish")
+
+
 def build_all(root: Path, site_dir: Path, as_of: dt.date | None = None) -> dict[str, float]:
     """Build every language of site_config.yml, then put the whole site at site_dir at once.
     Returns the seconds each part took. Raises ContentError for bad content or catalogs (before
-    anything is built) and LanguageFailed for a language whose build failed."""
+    anything is built), LanguageFailed for a language whose build failed and BuildRunning when
+    another build is writing site_dir."""
+    with _only_build(site_dir):
+        _recover(site_dir)
+        return _build_all(root, site_dir, as_of)
+
+
+def _build_all(root: Path, site_dir: Path, as_of: dt.date | None) -> dict[str, float]:
     started = time.perf_counter()
     site = load_site(root, as_of)
     languages = list(site.config.languages)
@@ -113,18 +136,66 @@ def _translated_nav(nav: Any) -> Any:
     return nav
 
 
+@contextmanager
+def _only_build(site_dir: Path) -> Iterator[None]:
+    """Hold .<site>.lock beside the site for the whole build, or raise BuildRunning at once.
+    The file is removed at the end (nothing is left beside the site); a build that opened it just
+    before finds it gone and locks the new one, so two builds never both believe they hold it."""
+    path = site_dir.parent / f".{site_dir.name}.lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(descriptor)
+            raise BuildRunning(site_dir) from None
+        try:
+            if os.stat(path).st_ino == os.fstat(descriptor).st_ino:
+                break
+        except FileNotFoundError:
+            pass
+        os.close(descriptor)  # the holder removed it as we opened it: lock the file now there
+    try:
+        yield
+    finally:
+        path.unlink(missing_ok=True)  # while still locked, so no one locks the removed file
+        os.close(descriptor)
+
+
+def _recover(site_dir: Path) -> None:
+    """Undo what a killed build left: a site caught between the swap's two renames comes back
+    from .<site>.previous, and hidden entries the swap had not yet moved over join the new site.
+    (The staging folder is removed before building.)"""
+    previous = site_dir.parent / f".{site_dir.name}.previous"
+    if not previous.is_dir() or previous.is_symlink():
+        _remove(previous)
+        return
+    if not site_dir.exists():
+        previous.rename(site_dir)
+        return
+    _keep_hidden(previous, site_dir)
+    _remove(previous)
+
+
 def _swap(staging: Path, site_dir: Path) -> None:
-    """The new site in place of the old: two renames, so the old one is whole until the second.
-    Hidden entries of the old site (a deployment checkout's .git) move over, as MkDocs keeps them."""
+    """The new site in place of the old: two renames, so the old one is whole until the first and
+    the new one whole from the second; a kill between them is undone by _recover. Then hidden
+    entries of the old site (a deployment checkout's .git) move over, as MkDocs keeps them."""
     previous = site_dir.parent / f".{site_dir.name}.previous"
     _remove(previous)
     if site_dir.is_dir():
-        for entry in sorted(site_dir.iterdir()):
-            if entry.name.startswith(".") and not (staging / entry.name).exists():
-                entry.rename(staging / entry.name)
         site_dir.rename(previous)
     staging.rename(site_dir)
+    if previous.is_dir():
+        _keep_hidden(previous, site_dir)
     _remove(previous)
+
+
+def _keep_hidden(old: Path, new: Path) -> None:
+    for entry in sorted(old.iterdir()):
+        if entry.name.startswith(".") and not (new / entry.name).exists():
+            entry.rename(new / entry.name)
 
 
 def _remove(path: Path) -> None:
