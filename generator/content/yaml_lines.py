@@ -60,6 +60,11 @@ def _at(mark: Any) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
+def _shown_tag(tag: str) -> str:
+    """A tag as the file writes it: `!!binary`, not the parser's `tag:yaml.org,2002:binary`."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
 class _Builder:
     """Turns the event list of one document into dicts, lists, strings and None."""
 
@@ -68,6 +73,8 @@ class _Builder:
         self.events = events
         self.position = 0
         self.locations = locations
+        # Tags, anchors and aliases: all of them reported at once, the rest of the file still read.
+        self.problems: list[_Reject] = []
 
     def next(self) -> Any:
         event = self.events[self.position]
@@ -77,18 +84,25 @@ class _Builder:
     def peek(self) -> Any:
         return self.events[self.position]
 
+    def _refuse_tag_and_anchor(self, event: Any) -> None:
+        if getattr(event, "anchor", None):
+            self.problems.append(_Reject(*_at(event.start_mark), f"the anchor '&{event.anchor}' is not allowed in content",
+                                         "remove it and write values out in full"))
+        # Any explicit tag, even `!!str`: a tag asks a YAML reader to build an object (`!!python/…`
+        # runs code in an unsafe one), and content holds only plain text, lists and `key: value` lines.
+        if getattr(event, "tag", None) is not None:
+            self.problems.append(_Reject(*_at(event.start_mark), f"the YAML tag '{_shown_tag(event.tag)}' is not allowed in content",
+                                         "remove the tag: content holds only plain values, lists and `key: value` lines; "
+                                         "quotes keep a value as text"))
+
     def node(self, path: Path_) -> Any:
         event = self.next()
         self.locations.values[path] = _at(event.start_mark)
         if isinstance(event, yaml.AliasEvent):
-            raise _Reject(*_at(event.start_mark), f"the alias '*{event.anchor}' repeats another part of the file",
-                          "write the value out in full: anchors and aliases are not allowed in content")
-        if getattr(event, "anchor", None):
-            raise _Reject(*_at(event.start_mark), f"the anchor '&{event.anchor}' is not allowed in content",
-                          "remove it and write values out in full")
-        tag = getattr(event, "tag", None)
-        if tag and tag not in ("!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq") and not getattr(event, "implicit", (True,))[0]:
-            raise _Reject(*_at(event.start_mark), f"the tag '{tag}' is not allowed in content", "remove the tag; plain values are enough")
+            self.problems.append(_Reject(*_at(event.start_mark), f"the alias '*{event.anchor}' repeats another part of the file",
+                                         "write the value out in full: anchors and aliases are not allowed in content"))
+            return None
+        self._refuse_tag_and_anchor(event)
         if isinstance(event, yaml.ScalarEvent):
             if not event.style and event.value in _NULLS:  # plain only: "null" in quotes is text
                 return None
@@ -109,6 +123,7 @@ class _Builder:
             key_event = self.next()
             if not isinstance(key_event, yaml.ScalarEvent):
                 raise _Reject(*_at(key_event.start_mark), "a key must be a plain word", "write keys as `name: value`")
+            self._refuse_tag_and_anchor(key_event)
             key = key_event.value
             if key in result:
                 first = self.locations.keys[path + (key,)][0]
@@ -187,7 +202,9 @@ def parse_yaml(path: str, text: str) -> tuple[YamlDocument | None, list[Problem]
     try:
         data = builder.node(())
     except _Reject as reject:
-        return None, [Problem(path, reject.line, reject.column, reject.message, reject.hint)]
+        builder.problems.append(reject)
+    if builder.problems:
+        return None, [Problem(path, r.line, r.column, r.message, r.hint) for r in builder.problems]
     builder.next()  # DocumentEnd
     extra = builder.next()
     if not isinstance(extra, yaml.StreamEndEvent):

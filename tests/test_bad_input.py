@@ -1,0 +1,79 @@
+"""Bad pull requests: each ends in a clear message at its file, line and column, exit 1, no traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from ccm_ica.content import check
+from sitefixture import FILES, write_site
+
+NOR = "content/countries/nor.yml"
+MNE = "content/countries/mne.yml"
+MEETING = "content/meetings/2017-11-24-affected.yml"
+NOR_TAIL = 'last_reviewed: "2018-01-15"\nsources: [summary]\n'
+TAG_HINT = ("(remove the tag: content holds only plain values, lists and `key: value` lines;"
+            " quotes keep a value as text)")
+
+
+def fixture_text(path: str) -> str:
+    return textwrap.dedent(FILES[path]).lstrip()
+
+
+def errors_of(tmp_path, changes) -> list[str]:
+    site, problems = check(write_site(tmp_path, changes))
+    return [p.text() for p in problems if p.severity.value == "error"]
+
+
+CASES = [
+    pytest.param(
+        {NOR: 'name: !!python/object/apply:os.system ["echo hacked"]\n' + NOR_TAIL},
+        [f"{NOR}:1:7: the YAML tag '!!python/object/apply:os.system' is not allowed in content {TAG_HINT}"],
+        id="python-apply-tag",
+    ),
+    pytest.param(
+        {NOR: "!!python/object:collections.OrderedDict\nname: Norway\n" + NOR_TAIL},
+        [f"{NOR}:1:1: the YAML tag '!!python/object:collections.OrderedDict' is not allowed in content {TAG_HINT}"],
+        id="tag-on-the-whole-file",
+    ),
+    pytest.param(
+        {NOR: "name: !!binary Tm9yd2F5\n" + NOR_TAIL},
+        [f"{NOR}:1:7: the YAML tag '!!binary' is not allowed in content {TAG_HINT}"],
+        id="binary-tag",
+    ),
+    pytest.param(
+        {NOR: "name: !custom Norway\n" + NOR_TAIL},
+        [f"{NOR}:1:7: the YAML tag '!custom' is not allowed in content {TAG_HINT}"],
+        id="custom-tag",
+    ),
+    pytest.param(
+        {NOR: "name: Norway\n!!python/name:os.system key: value\n" + NOR_TAIL},
+        [f"{NOR}:2:1: the YAML tag '!!python/name:os.system' is not allowed in content {TAG_HINT}"],
+        id="tag-on-a-key",
+    ),
+    pytest.param(
+        {NOR: "name: Norway\nofficial_name: !!binary aGk=\nnotes: &a text\nfocal_point: *a\n" + NOR_TAIL},
+        [f"{NOR}:2:16: the YAML tag '!!binary' is not allowed in content {TAG_HINT}",
+         f"{NOR}:3:8: the anchor '&a' is not allowed in content (remove it and write values out in full)",
+         f"{NOR}:4:14: the alias '*a' repeats another part of the file"
+         " (write the value out in full: anchors and aliases are not allowed in content)"],
+        id="every-tag-anchor-and-alias-at-once",
+    ),
+]
+
+
+@pytest.mark.parametrize("changes, expected", CASES)
+def test_bad_input_is_refused_with_its_place_and_fix(tmp_path, changes, expected):
+    assert errors_of(tmp_path, changes) == expected
+
+
+def test_the_command_exits_1_without_a_traceback(tmp_path):
+    root = write_site(tmp_path, {NOR: 'name: !!python/object/apply:os.system ["echo hacked"]\n' + NOR_TAIL})
+    done = subprocess.run([sys.executable, "-m", "ccm_ica", "check"], cwd=root, capture_output=True, text=True)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stdout + done.stderr
+    assert "hacked" not in done.stdout + done.stderr
+    assert f"{NOR}:1:7: the YAML tag '!!python/object/apply:os.system' is not allowed" in done.stdout
