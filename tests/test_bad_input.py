@@ -19,6 +19,11 @@ TAG_HINT = ("(remove the tag: content holds only plain values, lists and `key: v
             " quotes keep a value as text)")
 
 
+FOLDERS = ("content/sources/, content/countries/, content/meetings/, content/coalitions/, content/requests/,"
+           " content/assistance/, content/action-plan/headings/, content/action-plan/activities/,"
+           " content/action-plan/outputs/")
+
+
 def fixture_text(path: str) -> str:
     return textwrap.dedent(FILES[path]).lstrip()
 
@@ -61,6 +66,24 @@ CASES = [
          f"{NOR}:4:14: the alias '*a' repeats another part of the file"
          " (write the value out in full: anchors and aliases are not allowed in content)"],
         id="every-tag-anchor-and-alias-at-once",
+    ),
+    pytest.param(
+        {"content/country/fra.yml": fixture_text(NOR).replace("Norway", "France")},
+        ["content/country/fra.yml:1:1: this file is not in a folder the generator reads: it would never be published"
+         f" (move it into one of: {FOLDERS})"],
+        id="misspelt-folder",
+    ),
+    pytest.param(
+        {"content/countries/old/nor.yml": fixture_text(NOR)},
+        ["content/countries/old/nor.yml:1:1: this file is not in a folder the generator reads: it would never be"
+         f" published (move it into one of: {FOLDERS})"],
+        id="sub-folder",
+    ),
+    pytest.param(
+        {"content/countries/fra.yml.txt": fixture_text(NOR).replace("Norway", "France"), "content/.gitkeep": ""},
+        ["content/countries/fra.yml.txt:1:1: this file is not a record: the generator reads only .yml files under"
+         " content/ (rename it to end in .yml if it is a record, or move it out of content/)"],
+        id="not-a-yml-file",
     ),
 ]
 

@@ -14,7 +14,7 @@ from ccm_ica.content.pydantic_errors import validate_record
 from ccm_ica.content.yaml_lines import Locations, read_yaml
 from ccm_ica.models.config import SiteConfig
 from ccm_ica.models.kinds import KINDS, Kind
-from ccm_ica.problems import Problem, Severity
+from ccm_ica.problems import Problem
 
 CONFIG_FILE = "site_config.yml"
 CONTENT_DIR = "content"
@@ -82,7 +82,7 @@ def _load_kind(root: Path, kind: Kind) -> tuple[list[Entry], list[Problem], set[
     problems: list[Problem] = []
     folder = root / kind.folder
     seen: dict[str, str] = {}
-    for file in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
+    for file in sorted(f for f in folder.glob("*.y*ml") if _is_record_file(f)) if folder.is_dir() else []:
         shown = file.relative_to(root).as_posix()
         stem = file.stem
         if stem in seen:
@@ -101,17 +101,26 @@ def _load_kind(root: Path, kind: Kind) -> tuple[list[Entry], list[Problem], set[
 
 
 def _stray_files(root: Path) -> list[Problem]:
-    """YAML files outside every kind's folder would be silently ignored: say so instead."""
+    """A file under content/ that no kind reads would pass the check and never be published: an error."""
     # rglob's paths start with root as given, like these: no need to resolve each file's folder.
     known = {root / kind.folder for kind in KINDS}
+    folders = ", ".join(kind.folder + "/" for kind in KINDS)
     problems = []
-    for file in sorted((root / CONTENT_DIR).rglob("*.y*ml")):
-        if file.parent not in known:
-            shown = file.relative_to(root).as_posix()
-            folders = ", ".join(kind.folder + "/" for kind in KINDS)
-            problems.append(Problem(shown, 1, 1, "this file is not in a folder the generator reads",
-                                    f"move it into one of: {folders}", Severity.warning))
+    for file in sorted((root / CONTENT_DIR).rglob("*")):
+        if not file.is_file() or any(part.startswith(".") for part in file.relative_to(root).parts):
+            continue  # folders, and hidden files such as .gitkeep or an editor's swap file
+        shown = file.relative_to(root).as_posix()
+        if not _is_record_file(file):
+            problems.append(Problem(shown, 1, 1, "this file is not a record: the generator reads only .yml files under content/",
+                                    "rename it to end in .yml if it is a record, or move it out of content/"))
+        elif file.parent not in known:
+            problems.append(Problem(shown, 1, 1, "this file is not in a folder the generator reads: it would never be published",
+                                    f"move it into one of: {folders}"))
     return problems
+
+
+def _is_record_file(file: Path) -> bool:
+    return file.suffix in (".yml", ".yaml")
 
 
 def load_records(root: Path) -> Loaded:
