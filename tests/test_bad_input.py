@@ -14,6 +14,8 @@ from sitefixture import FILES, write_site
 NOR = "content/countries/nor.yml"
 MNE = "content/countries/mne.yml"
 MEETING = "content/meetings/2017-11-24-affected.yml"
+NOTE = "content/sources/note.yml"
+SUMMARY = "content/sources/summary.yml"
 NOR_TAIL = 'last_reviewed: "2018-01-15"\nsources: [summary]\n'
 TAG_HINT = ("(remove the tag: content holds only plain values, lists and `key: value` lines;"
             " quotes keep a value as text)")
@@ -84,6 +86,49 @@ CASES = [
         ["content/countries/fra.yml.txt:1:1: this file is not a record: the generator reads only .yml files under"
          " content/ (rename it to end in .yml if it is a record, or move it out of content/)"],
         id="not-a-yml-file",
+    ),
+    pytest.param(
+        {"content/meetings/2017-11-24-affected-copy.yml": fixture_text(MEETING).replace("affected States", "affected  states")},
+        [f"{MEETING}:1:8: title: this meeting is already recorded in content/meetings/2017-11-24-affected-copy.yml:"
+         " the same date, 2017-11-24, and the same title (keep one of the two files: merge what this one adds into"
+         " content/meetings/2017-11-24-affected-copy.yml, delete this one, and point its references to"
+         " '2017-11-24-affected-copy')"],
+        id="same-meeting-twice",
+    ),
+    pytest.param(
+        {NOTE: fixture_text(NOTE) + 'url: "https://example.org/note/"\n',
+         SUMMARY: fixture_text(NOTE) + 'url: "https://EXAMPLE.org/note"\n'},
+        [f"{SUMMARY}:4:6: url: this source is already recorded in {NOTE}: the same address, https://EXAMPLE.org/note,"
+         f" and the same date, 2017 (keep one of the two files: merge what this one adds into {NOTE}, delete this one,"
+         " and point its references to 'note')"],
+        id="same-source-twice",
+    ),
+    pytest.param(
+        {"content/countries/nld.yml": fixture_text(NOR)},
+        ["content/countries/nld.yml:1:7: name: 'Norway' is not the State the file name says (nld is Netherlands)"
+         " (rename the file nor.yml, the code of Norway, or correct the name)",
+         f"{NOR}:1:7: name: this country is already recorded in content/countries/nld.yml: the same name, Norway"
+         " (keep one of the two files: merge what this one adds into content/countries/nld.yml, delete this one,"
+         " and point its references to 'nld')"],
+        id="one-state-under-two-codes",
+    ),
+    pytest.param(
+        {"content/countries/fra.yml": fixture_text(NOR).replace("Norway", "Frnace")},
+        ["content/countries/fra.yml:1:7: name: 'Frnace' is not the State the file name says (fra is France)"
+         " (write the name as ISO 3166 has it, 'France', or rename the file after the code of the State it is about)"],
+        id="country-name-not-its-code",
+    ),
+    pytest.param(
+        {MEETING: fixture_text(MEETING).replace('"2017-11-24"', '"2017-11-25"')},
+        [f"{MEETING}:3:7: date: 2017-11-25 is not the date the file name starts with (2017-11-24)"
+         " (correct the date, or rename the file 2017-11-25-affected.yml)"],
+        id="meeting-date-not-its-file-name",
+    ),
+    pytest.param(
+        {MNE: fixture_text(MNE).replace("status: state-party", 'status: state-party\n  ratified: "2010-09-01"')},
+        [f"{MNE}:5:21: treaty.entry_into_force: 2010-08-01 is earlier than ratification (2010-09-01)"
+         " (the Convention enters into force for a State after it ratifies or accedes: check both dates against the sources)"],
+        id="in-force-before-ratification",
     ),
 ]
 
