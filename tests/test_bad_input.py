@@ -14,6 +14,7 @@ from sitefixture import FILES, write_site
 NOR = "content/countries/nor.yml"
 MNE = "content/countries/mne.yml"
 MEETING = "content/meetings/2017-11-24-affected.yml"
+LAO = "content/countries/lao.yml"
 NOTE = "content/sources/note.yml"
 SUMMARY = "content/sources/summary.yml"
 NOR_TAIL = 'last_reviewed: "2018-01-15"\nsources: [summary]\n'
@@ -24,6 +25,8 @@ TAG_HINT = ("(remove the tag: content holds only plain values, lists and `key: v
 FOLDERS = ("content/sources/, content/countries/, content/meetings/, content/coalitions/, content/requests/,"
            " content/assistance/, content/action-plan/headings/, content/action-plan/activities/,"
            " content/action-plan/outputs/")
+
+BEFORE_HINT = "(nothing under the Convention can be dated earlier: check the date against the sources)"
 
 
 def fixture_text(path: str) -> str:
@@ -130,7 +133,25 @@ CASES = [
          " (the Convention enters into force for a State after it ratifies or accedes: check both dates against the sources)"],
         id="in-force-before-ratification",
     ),
+    pytest.param(
+        {MNE: fixture_text(MNE).replace('completed: "2020-07-21"', 'completed: "1999"')},
+        [f"{MNE}:9:16: obligations[0].completed: 1999 is before the Convention was adopted (30 May 2008)"
+         f" {BEFORE_HINT}"],
+        id="completed-before-the-convention",
+    ),
+    pytest.param(
+        {LAO: fixture_text(LAO).replace('new_deadline: "2025-08-01"', 'new_deadline: "2008-05-29"\n        submitted: "2007-12"')},
+        [f"{LAO}:7:20: obligations[0].extensions[0].submitted: 2007-12 is before the Convention was adopted (30 May 2008)"
+         f" {BEFORE_HINT}",
+         f"{LAO}:6:23: obligations[0].extensions[0].new_deadline: 2008-05-29 is before the Convention was adopted"
+         f" (30 May 2008) {BEFORE_HINT}"],
+        id="extension-before-the-convention",
+    ),
 ]
+
+
+def test_a_year_that_may_mean_a_day_after_adoption_passes(tmp_path):
+    assert errors_of(tmp_path, {MNE: fixture_text(MNE).replace('completed: "2020-07-21"', 'completed: "2008"')}) == []
 
 
 @pytest.mark.parametrize("changes, expected", CASES)
