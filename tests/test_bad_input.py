@@ -166,3 +166,25 @@ def test_the_command_exits_1_without_a_traceback(tmp_path):
     assert "Traceback" not in done.stdout + done.stderr
     assert "hacked" not in done.stdout + done.stderr
     assert f"{NOR}:1:7: the YAML tag '!!python/object/apply:os.system' is not allowed" in done.stdout
+
+
+LANGUAGE_CASES = [
+    pytest.param("[en, xx]", ["site_config.yml:8:17: languages[1]: 'xx' is not a language code"
+                              " (write a language's two-letter code in lower case, e.g. en, fr or es)"], id="unknown-code"),
+    pytest.param("[en, FR]", ["site_config.yml:8:17: languages[1]: 'FR' is not a language code"
+                              " (write a language's two-letter code in lower case, e.g. en, fr or es)"], id="upper-case"),
+    pytest.param("[en, fr, fr]", ["site_config.yml:8:21: languages[2]: 'fr' is listed twice (keep it once)"], id="twice"),
+    pytest.param("[en, de]", ["site_config.yml:8:17: languages[1]: the language 'de' has no catalog"
+                              " (locale/de/LC_MESSAGES/messages.po) (run `make messages` to create the catalog and"
+                              " translate it, or remove 'de')"], id="no-catalog"),
+]
+
+
+@pytest.mark.parametrize("languages, expected", LANGUAGE_CASES)
+def test_site_config_languages_are_codes_with_a_catalog(tmp_path, languages, expected):
+    config = fixture_text("site_config.yml") + f"languages: {languages}\n"
+    assert errors_of(tmp_path, {"site_config.yml": config}) == expected
+
+
+def test_the_shipped_languages_pass(tmp_path):
+    assert errors_of(tmp_path, {"site_config.yml": fixture_text("site_config.yml") + "languages: [en, fr, es]\n"}) == []

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pycountry
+from babel import Locale, UnknownLocaleError
 from pydantic import BaseModel
 
+from ccm_ica import i18n
 from ccm_ica.content.placeholders import PLACEHOLDER, placeholder_problems
 from ccm_ica.content.pydantic_errors import validate_record
 from ccm_ica.content.yaml_lines import Locations, read_yaml
@@ -63,8 +66,37 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
     if not file.is_file():
         return None, [Problem(CONFIG_FILE, 1, 1, "site_config.yml is missing",
                               "create it at the project root with title, description and report (its as_of and period)")]
-    config, _, problems = _validated(file, CONFIG_FILE, SiteConfig)
+    config, locations, problems = _validated(file, CONFIG_FILE, SiteConfig)
+    if config is not None and locations is not None:
+        problems += _language_problems(root, config.languages, locations)
     return config, problems
+
+
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
+
+
+def _language_problems(root: Path, languages: list[str], locations: Locations) -> list[Problem]:
+    """Each language a code Babel knows, once, with its catalog: else the build would fail in it alone."""
+    problems = []
+    for i, language in enumerate(languages):
+        at = (CONFIG_FILE, *locations.of(("languages", i)))
+        if language in languages[:i]:
+            problems.append(Problem(*at, f"languages[{i}]: '{language}' is listed twice", "keep it once"))
+            continue
+        try:
+            # Lower case only: the code is also the site's folder (/fr/) and the catalog's (locale/fr/).
+            if not _LANGUAGE_CODE.match(language):
+                raise ValueError(language)
+            Locale.parse(language)
+        except (ValueError, UnknownLocaleError):
+            problems.append(Problem(*at, f"languages[{i}]: '{language}' is not a language code",
+                                    "write a language's two-letter code in lower case, e.g. en, fr or es"))
+            continue
+        if language != i18n.DEFAULT and not (root / i18n.catalog_path(language)).is_file():
+            problems.append(Problem(*at, f"languages[{i}]: the language '{language}' has no catalog "
+                                         f"({i18n.catalog_path(language)})",
+                                    f"run `make messages` to create the catalog and translate it, or remove '{language}'"))
+    return problems
 
 
 def _check_id(kind: Kind, shown: str, stem: str) -> list[Problem]:
