@@ -188,3 +188,10 @@ def test_site_config_languages_are_codes_with_a_catalog(tmp_path, languages, exp
 
 def test_the_shipped_languages_pass(tmp_path):
     assert errors_of(tmp_path, {"site_config.yml": fixture_text("site_config.yml") + "languages: [en, fr, es]\n"}) == []
+
+
+def test_a_report_period_that_ends_before_it_starts_is_refused(tmp_path):
+    config = fixture_text("site_config.yml").replace('end: "2018-06-30"', 'end: "2017-06-30"')
+    assert errors_of(tmp_path, {"site_config.yml": config}) == [
+        "site_config.yml:7:10: report.period.end: 2017-06-30 is before the period's start (2017-07-01)"
+        " (check both dates: the period runs from start to end)"]

@@ -69,6 +69,11 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
     config, locations, problems = _validated(file, CONFIG_FILE, SiteConfig)
     if config is not None and locations is not None:
         problems += _language_problems(root, config.languages, locations)
+        period = config.report.period
+        if period.end < period.start:
+            problems.append(Problem(CONFIG_FILE, *locations.of(("report", "period", "end")),
+                                    f"report.period.end: {period.end} is before the period's start ({period.start})",
+                                    "check both dates: the period runs from start to end"))
     return config, problems
 
 
