@@ -116,10 +116,10 @@ CASES = [
         id="one-state-under-two-codes",
     ),
     pytest.param(
-        {"content/countries/fra.yml": fixture_text(NOR).replace("Norway", "Frnace")},
-        ["content/countries/fra.yml:1:7: name: 'Frnace' is not the State the file name says (fra is France)"
-         " (write the name as ISO 3166 has it, 'France', or rename the file after the code of the State it is about)"],
-        id="country-name-not-its-code",
+        {"content/countries/fra.yml": fixture_text(NOR).replace("name: Norway", "name: Spain")},
+        ["content/countries/fra.yml:1:7: name: 'Spain' is not the State the file name says (fra is France)"
+         " (rename the file esp.yml, the code of Spain, or correct the name)"],
+        id="country-under-another-code",
     ),
     pytest.param(
         {MEETING: fixture_text(MEETING).replace('"2017-11-24"', '"2017-11-25"')},

@@ -41,7 +41,8 @@ def _treaty_problems(entry: Entry) -> list[Problem]:
 
 
 def _country_file_name(entry: Entry) -> list[Problem]:
-    """mne.yml must hold Montenegro: a record under another State's code would show on that State's page."""
+    """nld.yml must not hold Norway: a record under another State's code shows on that State's page.
+    A name ISO 3166 does not know at all is left alone (a State's name as the sources give it)."""
     code = entry.id.upper()
     country = entry.record
     found = set()
@@ -50,14 +51,13 @@ def _country_file_name(entry: Entry) -> list[Problem]:
             found.add(pycountry.countries.lookup(name).alpha_3) if name else None
         except LookupError:
             pass
-    if code in found:
+    if not found or code in found:
         return []
     iso = pycountry.countries.get(alpha_3=code)  # the id's check has made sure the code exists
-    named = sorted(found)
-    hint = (f"rename the file {named[0].lower()}.yml, the code of {country.name}, or correct the name" if named else
-            f"write the name as ISO 3166 has it, '{iso.name}', or rename the file after the code of the State it is about")
+    other = sorted(found)[0]
     return [Problem(entry.path, *entry.at("name"),
-                    f"name: '{country.name}' is not the State the file name says ({entry.id} is {iso.name})", hint)]
+                    f"name: '{country.name}' is not the State the file name says ({entry.id} is {iso.name})",
+                    f"rename the file {other.lower()}.yml, the code of {country.name}, or correct the name")]
 
 
 def _ledger_problems(entry: Entry) -> list[Problem]:
