@@ -195,3 +195,9 @@ def test_a_report_period_that_ends_before_it_starts_is_refused(tmp_path):
     assert errors_of(tmp_path, {"site_config.yml": config}) == [
         "site_config.yml:7:10: report.period.end: 2017-06-30 is before the period's start (2017-07-01)"
         " (check both dates: the period runs from start to end)"]
+
+
+def test_a_control_character_is_named_at_its_line_and_column(tmp_path):
+    assert errors_of(tmp_path, {NOR: "name: Norwé\x00y\n" + NOR_TAIL}) == [
+        f"{NOR}:1:12: the file holds a control character (U+0000) YAML does not allow"
+        " (delete it: it is often pasted in from another program along with the text)"]

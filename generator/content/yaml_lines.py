@@ -147,6 +147,10 @@ _SYNTAX_HINTS = [
 ]
 
 
+def _code_point(character: str | int) -> int:
+    return character if isinstance(character, int) else ord(character)  # libyaml gives the number
+
+
 def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = _at(mark) if mark else (1, 1)
@@ -192,7 +196,14 @@ def parse_yaml(path: str, text: str) -> tuple[YamlDocument | None, list[Problem]
         events = list(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(path, error)]
-    except yaml.YAMLError as error:  # e.g. a control character libyaml rejects
+    except yaml.reader.ReaderError as error:  # a control character YAML does not allow, e.g. a NUL byte
+        code = _code_point(error.character)
+        # The character's first place in the text: libyaml counts its position in bytes, PyYAML in characters.
+        before = text[: max(text.find(chr(code)), 0)]
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        return None, [Problem(path, line, column, f"the file holds a control character (U+{code:04X}) YAML does not allow",
+                              "delete it: it is often pasted in from another program along with the text")]
+    except yaml.YAMLError as error:  # anything else the parser rejects without a position
         return None, [Problem(path, 1, 1, f"YAML cannot read the file: {error}", "remove unusual characters")]
     builder = _Builder(events, locations)
     builder.next()  # StreamStart
