@@ -201,3 +201,17 @@ def test_a_control_character_is_named_at_its_line_and_column(tmp_path):
     assert errors_of(tmp_path, {NOR: "name: Norwé\x00y\n" + NOR_TAIL}) == [
         f"{NOR}:1:12: the file holds a control character (U+0000) YAML does not allow"
         " (delete it: it is often pasted in from another program along with the text)"]
+
+
+def test_a_cut_off_before_the_report_period_is_refused(tmp_path):
+    config = fixture_text("site_config.yml").replace('as_of: "2018-06-30"', 'as_of: "2016-06-30"')
+    assert errors_of(tmp_path, {"site_config.yml": config}) == [
+        "site_config.yml:4:10: report.as_of: 2016-06-30 is before the period the report covers starts (2017-07-01)"
+        " (the cut-off is usually the period's last day: check both dates)"]
+
+
+def test_a_key_twice_does_not_hide_the_problems_after_it(tmp_path):
+    text = "name: Norway\nname: Norge\nnotes: !!binary aGk=\n" + NOR_TAIL
+    assert errors_of(tmp_path, {NOR: text}) == [
+        f"{NOR}:2:1: the key 'name' appears twice (first on line 1) (keep one of them and delete the other)",
+        f"{NOR}:3:8: the YAML tag '!!binary' is not allowed in content {TAG_HINT}"]

@@ -69,12 +69,23 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
     config, locations, problems = _validated(file, CONFIG_FILE, SiteConfig)
     if config is not None and locations is not None:
         problems += _language_problems(root, config.languages, locations)
-        period = config.report.period
-        if period.end < period.start:
-            problems.append(Problem(CONFIG_FILE, *locations.of(("report", "period", "end")),
-                                    f"report.period.end: {period.end} is before the period's start ({period.start})",
-                                    "check both dates: the period runs from start to end"))
+        problems += _report_problems(config, locations)
     return config, problems
+
+
+def _report_problems(config: SiteConfig, locations: Locations) -> list[Problem]:
+    """The report's period runs forwards, and its cut-off is not before the period starts."""
+    report, period = config.report, config.report.period
+    problems = []
+    if period.end < period.start:
+        problems.append(Problem(CONFIG_FILE, *locations.of(("report", "period", "end")),
+                                f"report.period.end: {period.end} is before the period's start ({period.start})",
+                                "check both dates: the period runs from start to end"))
+    if report.as_of < period.start:
+        problems.append(Problem(CONFIG_FILE, *locations.of(("report", "as_of")),
+                                f"report.as_of: {report.as_of} is before the period the report covers starts ({period.start})",
+                                "the cut-off is usually the period's last day: check both dates"))
+    return problems
 
 
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")

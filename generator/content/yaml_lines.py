@@ -127,8 +127,10 @@ class _Builder:
             key = key_event.value
             if key in result:
                 first = self.locations.keys[path + (key,)][0]
-                raise _Reject(*_at(key_event.start_mark), f"the key '{key}' appears twice (first on line {first})",
-                              "keep one of them and delete the other")
+                self.problems.append(_Reject(*_at(key_event.start_mark), f"the key '{key}' appears twice (first on line {first})",
+                                             "keep one of them and delete the other"))
+                self.node(("duplicate",) + path + (key,))  # read on, for the problems after it; the first value stays
+                continue
             self.locations.keys[path + (key,)] = _at(key_event.start_mark)
             result[key] = self.node(path + (key,))
         self.position += 1
