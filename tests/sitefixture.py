@@ -208,4 +208,6 @@ def copy_real_content(root: Path) -> Path:
     shutil.copytree(PROJECT / "content", root / "content")
     shutil.copytree(PROJECT / "seeds", root / "seeds")
     shutil.copy(PROJECT / "site_config.yml", root / "site_config.yml")
+    # The check wants a catalog for each language of site_config.yml: the project's own, read only.
+    (root / "locale").symlink_to(PROJECT / "locale", target_is_directory=True)
     return root

@@ -72,7 +72,9 @@ def test_a_broken_french_catalog_entry_names_its_file_and_line(project, capsys):
 def test_a_missing_catalog_is_an_error_not_english(project, capsys):
     (project / FRENCH).unlink()
     said = build_again(project, capsys)
-    assert f"{FRENCH}:1:1: the language 'fr' is in site_config.yml but has no catalog" in said
+    # The check finds it first, at the language's line in site_config.yml.
+    assert f"languages[1]: the language 'fr' has no catalog ({FRENCH})" in said
+    assert "site_config.yml:" in said and "nothing was built" in said
     assert "make messages" in said
 
 

@@ -69,7 +69,9 @@ GOLDEN = [
     ),
     pytest.param(
         {NOR: "name: &n Norway\nofficial_name: *n\nlast_reviewed: \"2018-01-15\"\nsources: [summary]\n"},
-        ["content/countries/nor.yml:1:7: the anchor '&n' is not allowed in content (remove it and write values out in full)"],
+        ["content/countries/nor.yml:1:7: the anchor '&n' is not allowed in content (remove it and write values out in full)",
+         "content/countries/nor.yml:2:16: the alias '*n' repeats another part of the file"
+         " (write the value out in full: anchors and aliases are not allowed in content)"],
         id="anchor",
     ),
     pytest.param(

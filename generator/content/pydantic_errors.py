@@ -70,6 +70,9 @@ def _problem(model: type[BaseModel], path: str, locations: Locations, detail: di
     if kind == "partial_date":
         return Problem(path, line, column, f"{name}: {shown} is not a valid date",
                        "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2018-07, and check the day exists")
+    if kind == "before_adoption":
+        return Problem(path, line, column, f"{name}: {detail['ctx']['value']} is before the Convention was adopted (30 May 2008)",
+                       "nothing under the Convention can be dated earlier: check the date against the sources")
     if kind in ("int_parsing", "int_from_float", "int_type"):
         return Problem(path, line, column, f"{name}: {shown} is not a whole number", "write digits only, e.g. 2016")
     if kind in ("float_parsing", "float_type"):

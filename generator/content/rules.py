@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+import pycountry
+
+from ccm_ica.content.duplicates import duplicate_problems
 from ccm_ica.models.request import RequestStatus
 from ccm_ica.problems import Problem
 
@@ -15,11 +19,45 @@ if TYPE_CHECKING:
 def cross_record_problems(site: Site) -> list[Problem]:
     problems: list[Problem] = []
     for entry in site.entries["countries"].values():
+        problems += _treaty_problems(entry)
         problems += _ledger_problems(entry)
+        problems += _country_file_name(entry)
     problems += _open_requests_after_completion(site)
     problems += _meeting_problems(site)
     problems += _heading_numbers(site)
+    problems += duplicate_problems(site)
     return problems
+
+
+def _treaty_problems(entry: Entry) -> list[Problem]:
+    """The Convention enters into force for a State after it ratifies or accedes, never before."""
+    treaty = entry.record.treaty
+    if treaty and treaty.ratified and treaty.entry_into_force and treaty.entry_into_force < treaty.ratified:
+        return [Problem(entry.path, *entry.at("treaty", "entry_into_force"),
+                        f"treaty.entry_into_force: {treaty.entry_into_force} is earlier than ratification ({treaty.ratified})",
+                        "the Convention enters into force for a State after it ratifies or accedes: "
+                        "check both dates against the sources")]
+    return []
+
+
+def _country_file_name(entry: Entry) -> list[Problem]:
+    """nld.yml must not hold Norway: a record under another State's code shows on that State's page.
+    A name ISO 3166 does not know at all is left alone (a State's name as the sources give it)."""
+    code = entry.id.upper()
+    country = entry.record
+    found = set()
+    for name in (country.name, country.official_name):
+        try:
+            found.add(pycountry.countries.lookup(name).alpha_3) if name else None
+        except LookupError:
+            pass
+    if not found or code in found:
+        return []
+    iso = pycountry.countries.get(alpha_3=code)  # the id's check has made sure the code exists
+    other = sorted(found)[0]
+    return [Problem(entry.path, *entry.at("name"),
+                    f"name: '{country.name}' is not the State the file name says ({entry.id} is {iso.name})",
+                    f"rename the file {other.lower()}.yml, the code of {country.name}, or correct the name")]
 
 
 def _ledger_problems(entry: Entry) -> list[Problem]:
@@ -77,10 +115,18 @@ def _open_requests_after_completion(site: Site) -> list[Problem]:
     return problems
 
 
+_FILE_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")  # a meeting's file is named <its date>-<slug>.yml
+
+
 def _meeting_problems(site: Site) -> list[Problem]:
     problems = []
     for entry in site.entries["meetings"].values():
         meeting = entry.record
+        named = _FILE_DATE.match(entry.id)
+        if named and named.group(1) != meeting.date.isoformat():
+            problems.append(Problem(entry.path, *entry.at("date"),
+                                    f"date: {meeting.date} is not the date the file name starts with ({named.group(1)})",
+                                    f"correct the date, or rename the file {meeting.date}{entry.id[10:]}.yml"))
         if meeting.end_date and meeting.end_date < meeting.date:
             problems.append(Problem(entry.path, *entry.at("end_date"),
                                     f"end_date: {meeting.end_date} is before the first day ({meeting.date})",

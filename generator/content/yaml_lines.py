@@ -60,6 +60,11 @@ def _at(mark: Any) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
+def _shown_tag(tag: str) -> str:
+    """A tag as the file writes it: `!!binary`, not the parser's `tag:yaml.org,2002:binary`."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
 class _Builder:
     """Turns the event list of one document into dicts, lists, strings and None."""
 
@@ -68,6 +73,8 @@ class _Builder:
         self.events = events
         self.position = 0
         self.locations = locations
+        # Tags, anchors and aliases: all of them reported at once, the rest of the file still read.
+        self.problems: list[_Reject] = []
 
     def next(self) -> Any:
         event = self.events[self.position]
@@ -77,18 +84,25 @@ class _Builder:
     def peek(self) -> Any:
         return self.events[self.position]
 
+    def _refuse_tag_and_anchor(self, event: Any) -> None:
+        if getattr(event, "anchor", None):
+            self.problems.append(_Reject(*_at(event.start_mark), f"the anchor '&{event.anchor}' is not allowed in content",
+                                         "remove it and write values out in full"))
+        # Any explicit tag, even `!!str`: a tag asks a YAML reader to build an object (`!!python/…`
+        # runs code in an unsafe one), and content holds only plain text, lists and `key: value` lines.
+        if getattr(event, "tag", None) is not None:
+            self.problems.append(_Reject(*_at(event.start_mark), f"the YAML tag '{_shown_tag(event.tag)}' is not allowed in content",
+                                         "remove the tag: content holds only plain values, lists and `key: value` lines; "
+                                         "quotes keep a value as text"))
+
     def node(self, path: Path_) -> Any:
         event = self.next()
         self.locations.values[path] = _at(event.start_mark)
         if isinstance(event, yaml.AliasEvent):
-            raise _Reject(*_at(event.start_mark), f"the alias '*{event.anchor}' repeats another part of the file",
-                          "write the value out in full: anchors and aliases are not allowed in content")
-        if getattr(event, "anchor", None):
-            raise _Reject(*_at(event.start_mark), f"the anchor '&{event.anchor}' is not allowed in content",
-                          "remove it and write values out in full")
-        tag = getattr(event, "tag", None)
-        if tag and tag not in ("!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq") and not getattr(event, "implicit", (True,))[0]:
-            raise _Reject(*_at(event.start_mark), f"the tag '{tag}' is not allowed in content", "remove the tag; plain values are enough")
+            self.problems.append(_Reject(*_at(event.start_mark), f"the alias '*{event.anchor}' repeats another part of the file",
+                                         "write the value out in full: anchors and aliases are not allowed in content"))
+            return None
+        self._refuse_tag_and_anchor(event)
         if isinstance(event, yaml.ScalarEvent):
             if not event.style and event.value in _NULLS:  # plain only: "null" in quotes is text
                 return None
@@ -109,11 +123,14 @@ class _Builder:
             key_event = self.next()
             if not isinstance(key_event, yaml.ScalarEvent):
                 raise _Reject(*_at(key_event.start_mark), "a key must be a plain word", "write keys as `name: value`")
+            self._refuse_tag_and_anchor(key_event)
             key = key_event.value
             if key in result:
                 first = self.locations.keys[path + (key,)][0]
-                raise _Reject(*_at(key_event.start_mark), f"the key '{key}' appears twice (first on line {first})",
-                              "keep one of them and delete the other")
+                self.problems.append(_Reject(*_at(key_event.start_mark), f"the key '{key}' appears twice (first on line {first})",
+                                             "keep one of them and delete the other"))
+                self.node(("duplicate",) + path + (key,))  # read on, for the problems after it; the first value stays
+                continue
             self.locations.keys[path + (key,)] = _at(key_event.start_mark)
             result[key] = self.node(path + (key,))
         self.position += 1
@@ -130,6 +147,10 @@ _SYNTAX_HINTS = [
     (re.compile(r"did not find expected '-' indicator|expected <block sequence"),
      "a list item does not line up with the items above", "start each item with '- ' at the same indentation"),
 ]
+
+
+def _code_point(character: str | int) -> int:
+    return character if isinstance(character, int) else ord(character)  # libyaml gives the number
 
 
 def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
@@ -177,7 +198,14 @@ def parse_yaml(path: str, text: str) -> tuple[YamlDocument | None, list[Problem]
         events = list(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(path, error)]
-    except yaml.YAMLError as error:  # e.g. a control character libyaml rejects
+    except yaml.reader.ReaderError as error:  # a control character YAML does not allow, e.g. a NUL byte
+        code = _code_point(error.character)
+        # The character's first place in the text: libyaml counts its position in bytes, PyYAML in characters.
+        before = text[: max(text.find(chr(code)), 0)]
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        return None, [Problem(path, line, column, f"the file holds a control character (U+{code:04X}) YAML does not allow",
+                              "delete it: it is often pasted in from another program along with the text")]
+    except yaml.YAMLError as error:  # anything else the parser rejects without a position
         return None, [Problem(path, 1, 1, f"YAML cannot read the file: {error}", "remove unusual characters")]
     builder = _Builder(events, locations)
     builder.next()  # StreamStart
@@ -187,7 +215,9 @@ def parse_yaml(path: str, text: str) -> tuple[YamlDocument | None, list[Problem]
     try:
         data = builder.node(())
     except _Reject as reject:
-        return None, [Problem(path, reject.line, reject.column, reject.message, reject.hint)]
+        builder.problems.append(reject)
+    if builder.problems:
+        return None, [Problem(path, r.line, r.column, r.message, r.hint) for r in builder.problems]
     builder.next()  # DocumentEnd
     extra = builder.next()
     if not isinstance(extra, yaml.StreamEndEvent):

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
 from ccm_ica.models.enums import Area
@@ -123,6 +123,27 @@ class PartialDate:
             ],
             "examples": ["2018", "2018-07", "2018-07-10"],
         }
+
+
+# The Convention was adopted in Dublin on 30 May 2008 (the date issue 21 gives; no seed states it):
+# nothing done under it, a completion, an extension or a deadline, can be dated earlier.
+CONVENTION_ADOPTED = dt.date(2008, 5, 30)
+
+
+def _not_before_adoption(value: dt.date | PartialDate | None) -> dt.date | PartialDate | None:
+    # A partial date is refused only if every day it may mean is earlier: "2008" may be June 2008.
+    latest = (value.year, value.month or 12, value.day or 31) if isinstance(value, PartialDate) else None
+    if isinstance(value, dt.date):
+        latest = (value.year, value.month, value.day)
+    if latest is not None and latest < (CONVENTION_ADOPTED.year, CONVENTION_ADOPTED.month, CONVENTION_ADOPTED.day):
+        raise PydanticCustomError("before_adoption", "{value} is before the Convention's adoption on 30 May 2008",
+                                  {"value": str(value)})
+    return value
+
+
+# A date of something done under the Convention: on or after its adoption.
+ConventionDate = Annotated[dt.date, AfterValidator(_not_before_adoption)]
+ConventionPartialDate = Annotated[PartialDate, AfterValidator(_not_before_adoption)]
 
 
 # --- small value objects --------------------------------------------------------------

@@ -7,7 +7,7 @@ from enum import Enum
 
 from pydantic import Field
 
-from ccm_ica.models.common import LocalizedText, MeetingRef, OptionalSources, PartialDate, Quotes, Record, Sources
+from ccm_ica.models.common import ConventionDate, ConventionPartialDate, LocalizedText, MeetingRef, OptionalSources, PartialDate, Quotes, Record, Sources
 from ccm_ica.models.enums import Article
 
 
@@ -41,9 +41,9 @@ class Treaty(Record):
 class Extension(Record):
     """One request to extend an Article 3 or 4 deadline, and what was decided."""
 
-    submitted: PartialDate | None = Field(default=None, description="When the extension request was submitted, if known.")
+    submitted: ConventionPartialDate | None = Field(default=None, description="When the extension request was submitted, if known.")
     decided_at: MeetingRef | None = Field(default=None, description="Id of the meeting (content/meetings/) that decided the request; leave out while pending.")
-    new_deadline: dt.date = Field(description="The deadline requested or granted (YYYY-MM-DD).")
+    new_deadline: ConventionDate = Field(description="The deadline requested or granted (YYYY-MM-DD).")
     granted: bool | None = Field(default=None, description="true once granted, false if refused; leave out while pending or unknown.")
     note: LocalizedText | None = Field(default=None, description="Anything a reader should know, e.g. an interim extension.")
     sources: OptionalSources
@@ -54,9 +54,9 @@ class Obligation(Record):
 
     article: Article = Field(description="3 stockpile destruction, 4 clearance, 5 victim assistance, 9 national implementation.")
     summary: LocalizedText | None = Field(default=None, description="One sentence on what the State has to do under this article.")
-    deadline: dt.date | None = Field(default=None, description="The original deadline (Articles 3 and 4), YYYY-MM-DD.")
+    deadline: ConventionDate | None = Field(default=None, description="The original deadline (Articles 3 and 4), YYYY-MM-DD.")
     extensions: list[Extension] = Field(default_factory=list, description="Extension requests in the order they were made.")
-    completed: PartialDate | None = Field(default=None, description="When the State completed the obligation (YYYY, YYYY-MM or YYYY-MM-DD).")
+    completed: ConventionPartialDate | None = Field(default=None, description="When the State completed the obligation (YYYY, YYYY-MM or YYYY-MM-DD).")
     note: LocalizedText | None = Field(default=None, description="Anything a reader should know, including doubts about a fact.")
     sources: OptionalSources
 
