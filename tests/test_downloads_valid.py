@@ -1,0 +1,89 @@
+"""Every download is valid in its own format, as its own clients read it: each JSON file against
+its published schema (jsonschema), no CSV cell a spreadsheet would run, a calendar (icalendar)
+whose events say when they changed, and an Atom feed (feedparser) with absolute links and ids."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from ccm_ica.content import load_site
+from ccm_ica.facts import compute_facts
+from ccm_ica.files.data import data_files
+from ccm_ica.models.kinds import KINDS
+from sitefixture import FILES, write_site
+
+
+@pytest.fixture(scope="module", params=["fixture", "real"])
+def built(request) -> Path:
+    """The session's one build of the fixture site, or of the real site (conftest.py): read only."""
+    return request.getfixturevalue("fixture_build" if request.param == "fixture" else "whole_site")
+
+
+def test_every_json_download_is_valid_against_its_published_schema(built):
+    data = built / "data"
+    for kind in KINDS:
+        schema = json.loads((data / "schemas" / f"{kind.name}.file.schema.json").read_text(encoding="utf-8"))
+        jsonschema.Draft202012Validator.check_schema(schema)
+        records = json.loads((data / f"{kind.name}.json").read_text(encoding="utf-8"))
+        errors = [f"{list(e.absolute_path)}: {e.message}" for e in jsonschema.Draft202012Validator(schema).iter_errors(records)]
+        assert not errors, (kind.name, errors[:5])
+
+
+def test_the_record_schema_editors_use_is_still_one_record_without_id(built):
+    schema = json.loads((built / "data" / "schemas" / "countries.schema.json").read_text(encoding="utf-8"))
+    assert schema.get("type") == "object" and "id" not in schema["properties"]
+
+
+def test_a_record_without_its_id_fails_the_file_schema(built):
+    schema = json.loads((built / "data" / "schemas" / "countries.file.schema.json").read_text(encoding="utf-8"))
+    [first, *_] = json.loads((built / "data" / "countries.json").read_text(encoding="utf-8"))
+    del first["id"]
+    with pytest.raises(jsonschema.ValidationError, match="'id' is a required property"):
+        jsonschema.validate([first], schema, cls=jsonschema.Draft202012Validator)
+
+
+# --- CSV: no cell a spreadsheet would run -----------------------------------------------------
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+HOSTILE = '=HYPERLINK("http://example.org/","click")'
+# Free-text fields of the fixture's records, each given a text that starts as a formula.
+_FREE_TEXT = re.compile(r'^(\s+(?:title|description|summary|what|notes|text|venue|city): )"([^"]*)"$', re.M)
+
+
+def csv_cells(content: bytes) -> list[str]:
+    return [cell for row in csv.reader(io.StringIO(content.decode("utf-8"), newline="")) for cell in row]
+
+
+def test_no_csv_cell_of_the_built_site_starts_as_a_formula(built):
+    files = sorted((built / "data").glob("*.csv"))
+    assert len(files) == len(KINDS)
+    for path in files:
+        bad = [cell for cell in csv_cells(path.read_bytes()) if cell.startswith(FORMULA_STARTS)]
+        assert not bad, (path.name, bad[:3])
+
+
+@pytest.fixture(scope="module")
+def hostile_files(tmp_path_factory) -> dict[str, bytes]:
+    """The fixture with every free text of every kind beginning as a formula."""
+    changed = {path: _FREE_TEXT.sub(lambda m: f'{m[1]}"{HOSTILE.replace(chr(34), chr(92) + chr(34))} {m[2]}"', text)
+               for path, text in FILES.items() if path.startswith("content/")}
+    site = load_site(write_site(tmp_path_factory.mktemp("hostile"), changed))
+    return data_files(compute_facts(site))
+
+
+def test_text_that_starts_as_a_formula_is_inert_in_every_csv_and_kept_in_the_json(hostile_files):
+    hostile_kinds = set()
+    for kind in KINDS:
+        cells = csv_cells(hostile_files[f"data/{kind.name}.csv"])
+        assert not [cell for cell in cells if cell.startswith(FORMULA_STARTS)], kind.name
+        if any(cell.startswith("'" + HOSTILE) for cell in cells):
+            hostile_kinds.add(kind.name)
+            assert HOSTILE in hostile_files[f"data/{kind.name}.json"].decode("utf-8").replace('\\"', '"')
+    assert len(hostile_kinds) >= 6, hostile_kinds
