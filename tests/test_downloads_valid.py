@@ -5,17 +5,20 @@ whose events say when they changed, and an Atom feed (feedparser) with absolute 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
 from pathlib import Path
 
+import icalendar
 import jsonschema
 import pytest
 
 from ccm_ica.content import load_site
 from ccm_ica.facts import compute_facts
 from ccm_ica.files.data import data_files
+from ccm_ica.files.ical import calendar
 from ccm_ica.models.kinds import KINDS
 from sitefixture import FILES, write_site
 
@@ -87,3 +90,52 @@ def test_text_that_starts_as_a_formula_is_inert_in_every_csv_and_kept_in_the_jso
             hostile_kinds.add(kind.name)
             assert HOSTILE in hostile_files[f"data/{kind.name}.json"].decode("utf-8").replace('\\"', '"')
     assert len(hostile_kinds) >= 6, hostile_kinds
+
+
+# --- calendar: events that say when they changed ------------------------------------------------
+
+_EPOCH = dt.date(1970, 1, 1)
+
+
+def events_of(content: bytes) -> dict[str, icalendar.Event]:
+    return {str(e["uid"]): e for e in icalendar.Calendar.from_ical(content).walk("VEVENT")}
+
+
+def test_real_calendar_events_carry_the_builds_time_and_their_records_last_change(whole_site):
+    events = events_of((whole_site / "data" / "ccm-ica.ics").read_bytes())
+    assert len({e.decoded("dtstamp") for e in events.values()}) == 1  # one build, one time
+    for uid, event in events.items():
+        if "last-modified" not in event:  # a shallow clone: git knows no dates
+            assert event.decoded("sequence") == 0, uid
+            continue
+        changed = event.decoded("last-modified")
+        assert changed.tzinfo is not None and changed.time() == dt.time(), uid
+        assert event.decoded("sequence") == (changed.date() - _EPOCH).days, uid
+
+
+def test_dtstamp_is_the_builds_time_from_source_date_epoch(monkeypatch, tmp_path):
+    site = load_site(write_site(tmp_path))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1546300800")  # 2019-01-01T00:00:00Z
+    events = events_of(data_files(compute_facts(site))["data/ccm-ica.ics"])
+    assert {e.decoded("dtstamp") for e in events.values()} == {dt.datetime(2019, 1, 1, tzinfo=dt.UTC)}
+
+
+def test_sequence_grows_when_an_events_date_changes(tmp_path):
+    """A commit that moves a deadline is a later last change of the State's file: SEQUENCE grows,
+    LAST-MODIFIED moves, the UID stays; outside git (no dates) an event has SEQUENCE 0 and no
+    LAST-MODIFIED, never a made-up date."""
+    before = load_site(write_site(tmp_path / "before"))
+    later = FILES["content/countries/mne.yml"].replace('deadline: "2020-08-01"', 'deadline: "2020-09-01"')
+    after = load_site(write_site(tmp_path / "after", {"content/countries/mne.yml": later}))
+    uid = "deadline-mne-art4-original@ccm-ica"
+    assert events_of(calendar(compute_facts(before)))[uid].decoded("sequence") == 0
+    assert "last-modified" not in events_of(calendar(compute_facts(before)))[uid]
+    before.changed = {"content/countries/mne.yml": dt.date(2018, 1, 10), "content/meetings/2019-09-02-9msp.yml": dt.date(2018, 3, 1)}
+    after.changed = {**before.changed, "content/countries/mne.yml": dt.date(2018, 2, 1)}
+    old, new = events_of(calendar(compute_facts(before))), events_of(calendar(compute_facts(after)))
+    assert new[uid].decoded("dtstart") == dt.date(2020, 9, 1) != old[uid].decoded("dtstart")
+    assert new[uid].decoded("sequence") > old[uid].decoded("sequence") > 0
+    assert new[uid].decoded("last-modified") == dt.datetime(2018, 2, 1, tzinfo=dt.UTC)
+    # A decision event changes with the State's file or the meeting's, whichever is later.
+    decision = old["decision-lao-art4-extension-1@ccm-ica"]
+    assert decision.decoded("last-modified") == dt.datetime(2018, 3, 1, tzinfo=dt.UTC)

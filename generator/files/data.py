@@ -214,7 +214,7 @@ def data_files(facts: Facts) -> dict[str, bytes]:
                 download_schema(kind.model, f"{kind.name}.json")).encode("utf-8")
         for name, (model, title) in schema_models().items():
             files[f"schemas/{name}"] = schema_text(schema_of(model, title)).encode("utf-8")
-        files[ical.FILE_NAME] = ical.calendar(facts)
+        files[ical.FILE_NAME] = ical.calendar(facts, release_time(site))
         files[atom.FILE_NAME] = atom.feed(site)
         files[ZIP_NAME] = zipped(files, release_time(site))
     return {f"{DATA_DIR}/{path}": content for path, content in sorted(files.items())}
