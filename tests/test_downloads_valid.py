@@ -11,16 +11,19 @@ import json
 import re
 from pathlib import Path
 
+import feedparser
 import icalendar
 import jsonschema
 import pytest
 
 from ccm_ica.content import load_site
 from ccm_ica.facts import compute_facts
+from ccm_ica.emit.chrome import ADDRESS_VARIABLE
+from ccm_ica.files import atom
 from ccm_ica.files.data import data_files
 from ccm_ica.files.ical import calendar
 from ccm_ica.models.kinds import KINDS
-from sitefixture import FILES, write_site
+from sitefixture import FILES, PROJECT, write_site
 
 
 @pytest.fixture(scope="module", params=["fixture", "real"])
@@ -139,3 +142,41 @@ def test_sequence_grows_when_an_events_date_changes(tmp_path):
     # A decision event changes with the State's file or the meeting's, whichever is later.
     decision = old["decision-lao-art4-extension-1@ccm-ica"]
     assert decision.decoded("last-modified") == dt.datetime(2018, 3, 1, tzinfo=dt.UTC)
+
+
+# --- feed: absolute links, ids per RFC 4151 -----------------------------------------------------
+
+# RFC 4151: tag:<DNS name or e-mail address>,<YYYY[-MM[-DD]]>:<specific>
+TAG_URI = re.compile(r"^tag:[a-z0-9]([a-z0-9.-]*[a-z0-9])?,\d{4}(-\d\d(-\d\d)?)?:[\w\-./?~%]+$")
+
+
+def test_real_feed_has_absolute_links_and_tag_ids_from_site_url(whole_site):
+    site_url = load_site(PROJECT).config.site_url
+    assert site_url
+    parsed = feedparser.parse((whole_site / "data" / "changes.atom").read_bytes())
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    links = {link.rel: link.href for link in parsed.feed.links}
+    assert links["self"] == site_url + "data/changes.atom"
+    assert links["alternate"] == site_url + "timeline/"
+    host = site_url.split("/")[2]
+    assert TAG_URI.match(parsed.feed.id) and parsed.feed.id.startswith(f"tag:{host},")
+    assert len(parsed.entries) > 10
+    for entry in parsed.entries:
+        assert TAG_URI.match(entry.id), entry.id
+        assert entry.id.startswith(f"tag:{host},") and entry.link.startswith(site_url), entry.id
+    assert len({entry.id for entry in parsed.entries}) == len(parsed.entries)
+
+
+def test_a_previews_feed_links_to_the_preview_and_keeps_the_published_ids(monkeypatch, tmp_path):
+    config = FILES["site_config.yml"].rstrip() + '\n        site_url: "https://example.org/ccm/"\n'
+    site = load_site(write_site(tmp_path, {"site_config.yml": config}))
+    monkeypatch.setenv(ADDRESS_VARIABLE, "https://preview.example.net/pr-7/")
+    parsed = feedparser.parse(atom.feed(site))
+    assert {link.rel: link.href for link in parsed.feed.links}["self"] == "https://preview.example.net/pr-7/data/changes.atom"
+    entry = next(e for e in parsed.entries if e.id.endswith("meetings/2017-11-24-affected"))
+    assert entry.id == "tag:example.org,2026:ccm/meetings/2017-11-24-affected"
+    assert entry.link == "https://preview.example.net/pr-7/meetings/2017-11-24-affected/"
+    monkeypatch.setenv(ADDRESS_VARIABLE, "")  # set but empty: no address, links stay relative
+    parsed = feedparser.parse(atom.feed(site))
+    assert entry.id in {e.id for e in parsed.entries}
