@@ -14,15 +14,15 @@ from pathlib import Path
 import icalendar
 import jsonschema
 import pytest
+from sitefixture import FILES, PROJECT, write_site
 
 from ccm_ica.content import load_site
-from ccm_ica.facts import compute_facts
 from ccm_ica.emit.chrome import ADDRESS_VARIABLE
+from ccm_ica.facts import compute_facts
 from ccm_ica.files import atom
 from ccm_ica.files.data import data_files
 from ccm_ica.files.ical import calendar
 from ccm_ica.models.kinds import KINDS
-from sitefixture import FILES, PROJECT, write_site
 
 
 @pytest.fixture(scope="module", params=["fixture", "real"])
@@ -59,7 +59,7 @@ def test_a_record_without_its_id_fails_the_file_schema(built):
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HOSTILE = '=HYPERLINK("http://example.org/","click")'
 # Free-text fields of the fixture's records, each given a text that starts as a formula.
-_FREE_TEXT = re.compile(r'^(\s+(?:title|description|summary|what|notes|text|venue|city): )"([^"]*)"$', re.M)
+_FREE_TEXT = re.compile(r'^(\s+(?:title|description|summary|what|notes|text|venue|city): )"([^"]*)"$', re.MULTILINE)
 
 
 def csv_cells(content: bytes) -> list[str]:

@@ -15,7 +15,6 @@ an event instead of adding a second one. What tells a client that an event chang
 from __future__ import annotations
 
 import datetime as dt
-
 from dataclasses import dataclass
 
 from icalendar import Calendar, Event
