@@ -37,7 +37,8 @@ def test_every_json_download_is_valid_against_its_published_schema(built):
         schema = json.loads((data / "schemas" / f"{kind.name}.file.schema.json").read_text(encoding="utf-8"))
         jsonschema.Draft202012Validator.check_schema(schema)
         records = json.loads((data / f"{kind.name}.json").read_text(encoding="utf-8"))
-        errors = [f"{list(e.absolute_path)}: {e.message}" for e in jsonschema.Draft202012Validator(schema).iter_errors(records)]
+        validator = jsonschema.Draft202012Validator(schema)
+        errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(records)]
         assert not errors, (kind.name, errors[:5])
 
 
@@ -132,7 +133,8 @@ def test_sequence_grows_when_an_events_date_changes(tmp_path):
     uid = "deadline-mne-art4-original@ccm-ica"
     assert events_of(calendar(compute_facts(before)))[uid].decoded("sequence") == 0
     assert "last-modified" not in events_of(calendar(compute_facts(before)))[uid]
-    before.changed = {"content/countries/mne.yml": dt.date(2018, 1, 10), "content/meetings/2019-09-02-9msp.yml": dt.date(2018, 3, 1)}
+    before.changed = {"content/countries/mne.yml": dt.date(2018, 1, 10),
+                      "content/meetings/2019-09-02-9msp.yml": dt.date(2018, 3, 1)}
     after.changed = {**before.changed, "content/countries/mne.yml": dt.date(2018, 2, 1)}
     old, new = events_of(calendar(compute_facts(before))), events_of(calendar(compute_facts(after)))
     assert new[uid].decoded("dtstart") == dt.date(2020, 9, 1) != old[uid].decoded("dtstart")
