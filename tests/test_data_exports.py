@@ -188,8 +188,8 @@ def test_feed_is_atom_with_unique_ids_dated_by_the_facts(files):
     assert root.tag == f"{ATOM}feed"
     entries = root.findall(f"{ATOM}entry")
     ids = [e.findtext(f"{ATOM}id") for e in entries]
-    assert len(ids) == len(set(ids)) and all(i.startswith("tag:ccm-ica,2017:") for i in ids)
-    assert {i.removeprefix("tag:ccm-ica,2017:"): e.findtext(f"{ATOM}updated") for i, e in zip(ids, entries)} == {
+    assert len(ids) == len(set(ids)) and all(i.startswith("tag:ccm-ica.invalid,2026:") for i in ids)
+    assert {i.removeprefix("tag:ccm-ica.invalid,2026:"): e.findtext(f"{ATOM}updated") for i, e in zip(ids, entries)} == {
         "requests/mne-2017-clearance/responses/1": "2018-05-01T00:00:00Z",
         "coalitions/mne-clearance/2018-05": "2018-05-01T00:00:00Z",
         "meetings/2017-11-24-affected": "2017-11-24T00:00:00Z",

@@ -1,8 +1,13 @@
 """The Atom feed (RFC 4287) of what changed: meetings, requests, responses, extensions, completions,
 coalition milestones — each entry dated by the fact's own date, up to as_of, never the build's.
 
-Entry ids are tag: URIs (RFC 4151) made from record ids, so a reader never sees an entry twice.
-Links are relative to the feed's own address (/data/changes.atom), which needs no site URL.
+Entry ids are tag: URIs (RFC 4151) made from record ids, so a reader never sees an entry twice:
+`tag:<domain>,<date>:<path>`, the domain and path from site_config.yml's site_url (the published
+address, so a preview's feed keeps the published ids), the date the project's first (2026). Links,
+and rel="self", are absolute from the site's address ($CCM_ICA_SITE_URL, else site_url), which a
+feed reader needs to follow them. A build with no address at all (a local one, a test's) keeps
+links relative to the feed (/data/changes.atom) and mints ids under the reserved name
+`ccm-ica.invalid` (RFC 2606): plainly no one's, never a domain it does not hold.
 """
 
 from __future__ import annotations
@@ -10,14 +15,19 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
 
 from ccm_ica.content.site import Site
+from ccm_ica.emit.chrome import site_address
 from ccm_ica.i18n import long_date
 from ccm_ica.models.common import PartialDate
 
 FILE_NAME = "changes.atom"
 ATOM = "http://www.w3.org/2005/Atom"
-TAG = "tag:ccm-ica,2017:"  # RFC 4151: an authority name and a date it was used from
+# RFC 4151: a date the authority name was held by the project. 2026: the year of the first commit.
+# Changing the domain (site_url) changes every id: readers then see each entry once more.
+TAG_DATE = "2026"
+NO_AUTHORITY = "ccm-ica.invalid"  # RFC 2606 reserves .invalid: the name of no one
 
 
 @dataclass(frozen=True)
@@ -28,7 +38,7 @@ class Change:
     when: dt.date
     title: str
     text: str
-    link: str  # relative to /data/
+    link: str  # relative to /data/, where the feed is
 
 
 def _day(when: dt.date | PartialDate) -> dt.date:
@@ -111,26 +121,41 @@ def _add(parent: ET.Element, tag: str, text: str | None = None, **attributes: st
     return element
 
 
+def tag_prefix(site_url: str | None) -> str:
+    """'tag:ccm-ica.github.io,2026:ccm-ica/' for https://ccm-ica.github.io/ccm-ica/ (RFC 4151)."""
+    if not site_url:
+        return f"tag:{NO_AUTHORITY},{TAG_DATE}:"
+    address = urlsplit(site_url)
+    return f"tag:{address.hostname},{TAG_DATE}:{address.path.lstrip('/')}"
+
+
 def feed(site: Site) -> bytes:
     """The feed as UTF-8 XML; `updated` is its newest entry's date (as_of when it has none)."""
     ET.register_namespace("", ATOM)
     entries = changes(site)
+    address = site_address(site.config.site_url)
+    tag = tag_prefix(site.config.site_url or address)
+    here = urljoin(address, "data/") if address else ""  # the feed's folder: links are relative to it
+
+    def href(link: str) -> str:
+        return urljoin(here, link) if here else link
+
     root = ET.Element(f"{{{ATOM}}}feed")
-    _add(root, "id", f"{TAG}changes")
+    _add(root, "id", f"{tag}changes")
     _add(root, "title", f"{site.config.title}: changes")
     _add(root, "subtitle", f"Meetings, requests, responses, extensions, completions and coalition milestones, "
                            f"as of {long_date(site.as_of)}.")
     _add(root, "updated", _stamp(entries[0].when if entries else site.as_of))
     _add(_add(root, "author"), "name", site.config.title)
-    _add(root, "link", rel="self", href=FILE_NAME, type="application/atom+xml")
-    _add(root, "link", rel="alternate", href="../timeline/", type="text/html")
+    _add(root, "link", rel="self", href=href(FILE_NAME), type="application/atom+xml")
+    _add(root, "link", rel="alternate", href=href("../timeline/"), type="text/html")
     for change in entries:
         entry = _add(root, "entry")
-        _add(entry, "id", TAG + change.key)
+        _add(entry, "id", tag + change.key)
         _add(entry, "title", change.title)
         _add(entry, "updated", _stamp(change.when))
         _add(entry, "published", _stamp(change.when))
-        _add(entry, "link", rel="alternate", href=change.link, type="text/html")
+        _add(entry, "link", rel="alternate", href=href(change.link), type="text/html")
         _add(entry, "content", change.text, type="text")
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"

@@ -24,7 +24,7 @@ from pydantic import BaseModel
 from ccm_ica.content.site import Site
 from ccm_ica.facts import Facts
 from ccm_ica.files import atom, ical
-from ccm_ica.files.schema import schema_models, schema_of, schema_text
+from ccm_ica.files.schema import download_schema, download_schema_name, schema_models, schema_of, schema_text
 from ccm_ica.i18n import DEFAULT, _, using
 from ccm_ica.markdown_text import english_only
 from ccm_ica.models.fields import field_shape
@@ -163,7 +163,7 @@ def records_csv(site: Site, kind: Kind, labels: dict[str, dict[str, str]] | None
     cols = kind_columns(kind, labels if labels is not None else _labels(site))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([c.name for c in cols])
+    writer.writerow([inert(c.name) for c in cols])
     for entry in sorted(site.entries[kind.name].values(), key=lambda e: e.id):
         writer.writerow([inert(c.cell((entry.id, entry.record))) for c in cols])
     return out.getvalue().encode("utf-8")
@@ -210,9 +210,11 @@ def data_files(facts: Facts) -> dict[str, bytes]:
         for kind in KINDS:
             files[f"{kind.name}.json"] = records_json(site, kind)
             files[f"{kind.name}.csv"] = records_csv(site, kind, labels)
+            files[f"schemas/{download_schema_name(kind.name)}"] = schema_text(
+                download_schema(kind.model, f"{kind.name}.json")).encode("utf-8")
         for name, (model, title) in schema_models().items():
             files[f"schemas/{name}"] = schema_text(schema_of(model, title)).encode("utf-8")
-        files[ical.FILE_NAME] = ical.calendar(facts)
+        files[ical.FILE_NAME] = ical.calendar(facts, release_time(site))
         files[atom.FILE_NAME] = atom.feed(site)
         files[ZIP_NAME] = zipped(files, release_time(site))
     return {f"{DATA_DIR}/{path}": content for path, content in sorted(files.items())}
@@ -237,6 +239,7 @@ def page_context(site: Site, published: dict[str, bytes]) -> dict[str, Any]:
         "kinds": [
             {"kind": kind, "count": len(site.entries[kind.name]), "doc": english_only((kind.model.__doc__ or "").strip()),
              "json": f"{kind.name}.json", "csv": f"{kind.name}.csv", "schema": f"schemas/{kind.name}.schema.json",
+             "file_schema": f"schemas/{download_schema_name(kind.name)}",
              "json_size": size(files[f"{kind.name}.json"]), "csv_size": size(files[f"{kind.name}.csv"]),
              "columns": [{"name": c.name, "about": english_only(c.about), "note": c.note} for c in kind_columns(kind, labels)]}
             for kind in KINDS

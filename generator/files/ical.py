@@ -1,12 +1,21 @@
 """The iCalendar feed (RFC 5545) a delegation subscribes to: deadlines, extension decisions, meetings.
 
 All-day events with stable UIDs made from record ids, so a calendar that subscribed updates
-an event instead of adding a second one. DTSTAMP is the as-of date, never the build's clock.
+an event instead of adding a second one. What tells a client that an event changed:
+- DTSTAMP, the build's time: SOURCE_DATE_EPOCH (the last commit's, so one commit gives the same
+  bytes), else the as-of date (files/data.py release_time);
+- LAST-MODIFIED, the day of the last commit that changed the event's records (a decision event
+  has two: the State's and the meeting's); left out where git says nothing;
+- SEQUENCE, that day counted in days from 1 January 1970 (0 where git says nothing). An event's
+  date or status changes only when one of its records does, so SEQUENCE grows with it; it
+  grows on any other change of those records too, which RFC 5545 allows, and two changes on one
+  day share a number, which a client tells apart by DTSTAMP.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from icalendar import Calendar, Event
 
@@ -22,11 +31,30 @@ DOMAIN = "ccm-ica"  # the right-hand side of every UID
 ARTICLES = {3: "stockpile destruction", 4: "clearance"}
 
 
+_SEQUENCE_FROM = dt.date(1970, 1, 1)
+
+
+@dataclass(frozen=True)
+class Stamps:
+    """When the calendar was made, and when each content file last changed (site.changed)."""
+
+    made: dt.datetime
+    changed: dict[str, dt.date]
+
+    def last_change(self, *entries: Entry) -> dt.date | None:
+        days = [self.changed[e.path] for e in entries if e.path in self.changed]
+        return max(days, default=None)
+
+
 def _event(uid: str, summary: str, start: dt.date, end: dt.date, description: str,
-           categories: list[str], stamp: dt.datetime) -> Event:
+           categories: list[str], stamps: Stamps, *records: Entry) -> Event:
     event = Event()
     event.add("uid", f"{uid}@{DOMAIN}")
-    event.add("dtstamp", stamp)
+    event.add("dtstamp", stamps.made)
+    changed = stamps.last_change(*records)
+    if changed is not None:
+        event.add("last-modified", dt.datetime.combine(changed, dt.time(), dt.UTC))
+    event.add("sequence", (changed - _SEQUENCE_FROM).days if changed else 0)
     event.add("dtstart", start)
     event.add("dtend", end + dt.timedelta(days=1))  # DTEND of an all-day event is exclusive
     event.add("summary", summary)
@@ -41,10 +69,10 @@ def _decision(extension: Extension) -> str:
     return "decided" if extension.decided_at else "requested"
 
 
-def _deadline_events(facts: Facts, entry: Entry, obligation: Obligation, stamp: dt.datetime) -> list[Event]:
+def _deadline_events(facts: Facts, entry: Entry, obligation: Obligation, stamps: Stamps) -> list[Event]:
     """The ledger of one Article 3 or 4 obligation: original deadline, extensions, decisions."""
     name, article = entry.record.name, obligation.article.value
-    meetings = {i: e.record for i, e in facts.site.entries["meetings"].items()}
+    meeting_entries = facts.site.entries["meetings"]
     current = facts.deadline(obligation)
     as_of = f"Status as of {long_date(facts.as_of)}: {status_text(facts.status(obligation))}"
     base = f"deadline-{entry.id}-art{article}"
@@ -54,9 +82,10 @@ def _deadline_events(facts: Facts, entry: Entry, obligation: Obligation, stamp: 
     if obligation.deadline:
         superseded = " It has since been extended." if current != obligation.deadline else ""
         events.append(_event(f"{base}-original", f"{name}: {what} deadline", obligation.deadline, obligation.deadline,
-                             f"The original {what} deadline of {name}.{superseded} {as_of}.", categories, stamp))
+                             f"The original {what} deadline of {name}.{superseded} {as_of}.", categories, stamps, entry))
     for number, extension in enumerate(obligation.extensions, start=1):
-        meeting = meetings.get(extension.decided_at or "")
+        meeting_entry = meeting_entries.get(extension.decided_at or "")
+        meeting = meeting_entry.record if meeting_entry else None
         at = f" at {meeting.title} ({long_date(meeting.date)})" if meeting else ""
         decision = f"Extension {_decision(extension)}{at}"
         undecided = extension.decided_at is None and not extension.granted  # a source may say granted, not when
@@ -64,7 +93,7 @@ def _deadline_events(facts: Facts, entry: Entry, obligation: Obligation, stamp: 
         events.append(_event(f"{base}-extension-{number}", summary,
                              extension.new_deadline, extension.new_deadline,
                              f"{decision}: {'proposed ' if undecided else ''}new {what} deadline "
-                             f"of {name}. {as_of}.", categories + ["Extension"], stamp))
+                             f"of {name}. {as_of}.", categories + ["Extension"], stamps, entry))
         if meeting is not None:
             held = meeting.date <= facts.as_of
             verb = ("refused" if extension.granted is False else "granted") if held else "is to decide on"
@@ -72,11 +101,11 @@ def _deadline_events(facts: Facts, entry: Entry, obligation: Obligation, stamp: 
                                  f"{name}: {what} extension decision", meeting.date, meeting.date,
                                  f"{meeting.title} {verb} the extension of the {what} deadline of {name} "
                                  f"to {long_date(extension.new_deadline)}.",
-                                 ["Extension decision", f"Article {article}"], stamp))
+                                 ["Extension decision", f"Article {article}"], stamps, entry, meeting_entry))
     return events
 
 
-def _meeting_event(entry: Entry, stamp: dt.datetime) -> Event:
+def _meeting_event(entry: Entry, stamps: Stamps) -> Event:
     meeting: Meeting = entry.record
     place = ", ".join(part for part in (meeting.room, meeting.venue, meeting.city) if part)
     details = [meeting.summary or "", f"Alongside {meeting.occasion}." if meeting.occasion else "",
@@ -85,15 +114,16 @@ def _meeting_event(entry: Entry, stamp: dt.datetime) -> Event:
                if meeting.start_time else ""]
     event = _event(f"meeting-{entry.id}", meeting.title, meeting.date, meeting.end_date or meeting.date,
                    " ".join(part for part in details if part) or meeting.title,
-                   ["Meeting", meeting.kind.value], stamp)
+                   ["Meeting", meeting.kind.value], stamps, entry)
     event.add("location", place)
     return event
 
 
-def calendar(facts: Facts) -> bytes:
-    """The whole calendar as iCalendar bytes (CRLF line ends, folded lines), events sorted."""
+def calendar(facts: Facts, made: dt.datetime | None = None) -> bytes:
+    """The whole calendar as iCalendar bytes (CRLF line ends, folded lines), events sorted.
+    `made` is the build's time (DTSTAMP); without it, the as-of date's midnight (UTC)."""
     site = facts.site
-    stamp = dt.datetime.combine(facts.as_of, dt.time(), dt.UTC)
+    stamps = Stamps(made or dt.datetime.combine(facts.as_of, dt.time(), dt.UTC), site.changed)
     cal = Calendar()
     cal.add("prodid", "-//ccm-ica//CCM cooperation and assistance//EN")
     cal.add("version", "2.0")
@@ -109,8 +139,8 @@ def calendar(facts: Facts) -> bytes:
     for entry in sorted(site.entries["countries"].values(), key=lambda e: e.id):
         for obligation in entry.record.obligations:
             if obligation.article.value in ARTICLES:
-                events += _deadline_events(facts, entry, obligation, stamp)
-    events += [_meeting_event(entry, stamp) for entry in site.entries["meetings"].values()]
+                events += _deadline_events(facts, entry, obligation, stamps)
+    events += [_meeting_event(entry, stamps) for entry in site.entries["meetings"].values()]
     for event in sorted(events, key=lambda e: (e.decoded("dtstart"), str(e["uid"]))):
         cal.add_component(event)
     return cal.to_ical()

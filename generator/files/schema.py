@@ -1,4 +1,5 @@
-"""JSON Schemas of every kind, so editors validate YAML while a coordinator types."""
+"""JSON Schemas of every kind, so editors validate YAML while a coordinator types, and of every
+JSON download as it is published (an array of records, each with its `id`), so a reuser checks one."""
 
 from __future__ import annotations
 
@@ -17,6 +18,25 @@ def schema_of(model: type[BaseModel], title: str) -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = title
     return schema
+
+
+def download_schema_name(kind_name: str) -> str:
+    """'countries.json' is checked by 'countries.file.schema.json', beside 'countries.schema.json'."""
+    return f"{kind_name}.file.schema.json"
+
+
+def download_schema(model: type[BaseModel], file_name: str) -> dict[str, Any]:
+    """The schema of one JSON download: an array of the kind's records, each with its `id` (its file
+    name without '.yml') beside every field. The JSON is what the model dumps, so the record schema
+    is the serialization one; its definitions stay at the root, where its `$ref`s point."""
+    record = model.model_json_schema(mode="serialization")
+    definitions = record.pop("$defs", {})
+    record["properties"] = {"id": {"type": "string", "minLength": 1, "title": "Id",
+                                   "description": "The record's file name without '.yml'."}, **record["properties"]}
+    record["required"] = ["id", *record.get("required", [])]
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": file_name,
+            "description": f"{file_name}: every record of the kind, sorted by id.",
+            "type": "array", "items": {"$ref": "#/$defs/record"}, "$defs": {**definitions, "record": record}}
 
 
 def schema_models() -> dict[str, tuple[type[BaseModel], str]]:
