@@ -73,6 +73,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         data = yaml.safe_load(textwrap.dedent(text))
         if hostile(data, kind.model):
             kinds.add(kind.name)
+        if kind.name == "countries":  # two States of one name would be one State twice (the check refuses it)
+            data["name"] = f"{data['name']} {Path(path).stem}"
         changes[path] = yaml.safe_dump(data, allow_unicode=True)
     assert kinds == {k.name for k in KINDS}, "a kind of record has no hostile text"
     prepare(write_site(root, changes))

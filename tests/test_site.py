@@ -168,6 +168,8 @@ def test_nothing_executable_reaches_the_html(tmp_path):
             continue
         data = yaml.safe_load(textwrap.dedent(text))
         _inject(data, kind.model)
+        if kind.name == "countries":  # two States of one name would be one State twice (the check refuses it)
+            data["name"] = f"{data['name']} {Path(path).stem}"
         changes[path] = yaml.safe_dump(data, allow_unicode=True)
     site_dir = build_html(prepare(write_site(tmp_path, changes)))
     injected = 0
