@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated, Any
@@ -13,7 +14,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from ccm_ica.models.common import Ref
+from ccm_ica.models.common import LocalizedText, Ref
 
 
 @dataclass(frozen=True)
@@ -96,3 +97,19 @@ def cites_sources(model: type[BaseModel]) -> bool:
     of fields it holds (the kinds that get `quotes`)."""
     return any((shape.kind == "ref" and shape.target == "sources") or (shape.model is not None and cites_sources(shape.model))
                for _name, _info, shape in shapes(model))
+
+
+def texts(record: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], LocalizedText]]:
+    """Every free-text value of a record (LocalizedText), with its location in the record, in
+    field order: what `ccm-ica check --reminders` looks at for missing translations."""
+    for name, _info, shape in shapes(type(record)):
+        value = getattr(record, name, None)
+        if value is None:
+            continue
+        items = value.items() if shape.keys is not None else enumerate(value) if shape.is_list else [(None, value)]
+        for key, item in items:
+            here = path + ((name,) if key is None else (name, key))
+            if shape.kind == "model":
+                yield from texts(item, here)
+            elif isinstance(item, LocalizedText):
+                yield here, item
