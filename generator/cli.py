@@ -53,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
                            help="text (path:line:column: message), github (workflow annotations) or json")
     check_cmd.add_argument("--as-of", type=_date, help="compute statuses as of this date (YYYY-MM-DD)")
     check_cmd.add_argument("--reminders", action="store_true",
-                           help="also print what needs attention (deadlines, reports, requests, reviews) as warnings")
+                           help="also print what needs attention (deadlines, reports, requests, reviews, texts not yet translated) as warnings")
 
     _add_new_command(commands)
 
@@ -77,11 +77,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from ccm_ica.content.translations import missing_translations
     from ccm_ica.facts.reminders import site_reminders
 
     site, problems = check(args.root, args.as_of)
     if args.reminders and site is not None:
         problems += [reminder.problem() for reminder in site_reminders(site, site.as_of)]
+        problems += missing_translations(site)
     print(format_problems(problems, args.format))
     return 1 if any(p.severity is Severity.error for p in problems) else 0
 

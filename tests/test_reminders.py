@@ -174,3 +174,27 @@ def test_record_not_reviewed_for_the_review_window(tmp_path, as_of, stale):
     assert sorted(r.entry.id for r in reviews) == (["lao", "mne", "nor"] if stale else [])
     if stale:
         assert str(reviews[0].message) == "last reviewed 15 January 2018, more than 12 months before 15 January 2019"
+
+
+THREE_LANGUAGES = textwrap.dedent(FILES["site_config.yml"]).lstrip() + "languages: [en, fr, es]\n"
+
+
+def test_check_reminders_lists_each_record_lacking_a_translation(tmp_path):
+    lao = _fixture("content/countries/lao.yml").replace(
+        "last_reviewed:", "notes: \"Clearance goes on.\"\nroles_note:\n  en: \"Affected.\"\n  fr: \"Touché.\"\nlast_reviewed:", 1)
+    meeting = _fixture("content/meetings/2017-11-24-affected.yml").replace(
+        'title: "Informal meeting with affected States"',
+        'title: {en: "Informal meeting", fr: "Réunion informelle", es: "Reunión informal"}')
+    root = write_site(tmp_path, {"site_config.yml": THREE_LANGUAGES, "content/countries/lao.yml": lao,
+                                 "content/meetings/2017-11-24-affected.yml": meeting})
+    result = run("check", "--reminders", cwd=root)
+    assert result.returncode == 0, result.stdout
+    lines = [line for line in result.stdout.splitlines()
+             if "not translated" in line and ("lao.yml" in line or "affected.yml" in line)]
+    # Lao PDR: its note has no translation at all, its roles' note no Spanish one; the meeting is whole.
+    assert lines == [
+        "content/countries/lao.yml:8:8: warning: 2 texts not translated: notes (French, Spanish), roles_note (Spanish) "
+        "(give each text one per language, e.g. note: {en: …, fr: …, es: …}; the Convention's terms are in "
+        "locale/GLOSSARY.md)"
+    ], result.stdout
+    assert run("check", cwd=root).stdout.strip() == "The content is valid: no problems found."
