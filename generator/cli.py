@@ -70,6 +70,8 @@ def _parser() -> argparse.ArgumentParser:
     report_cmd.add_argument("--reference-doc", type=Path, metavar="FILE",
                             help="a .docx whose styles and page setup the Word file takes "
                                  "(default: the one shipped, generator/report/reference.docx)")
+    report_cmd.add_argument("--language", default="en", metavar="CODE",
+                            help="the report's language, one of site_config.yml's (default: en)")
 
     schema_cmd = commands.add_parser("schema", help="write a JSON Schema per kind of record")
     schema_cmd.add_argument("-o", "--output", type=Path, help=f"folder to write to (default: {SCHEMA_DIR}/)")
@@ -125,6 +127,7 @@ def _report(args: argparse.Namespace) -> int:
     from ccm_ica.content import build_date
     from ccm_ica.facts import compute_facts
     from ccm_ica.report.build import build_report
+    from ccm_ica.i18n import load_catalogs
     from ccm_ica.report.document import to_markdown
     from ccm_ica.report.pdf import PdfUnavailable, to_pdf
     from ccm_ica.report.word import ReferenceDocumentError, to_docx
@@ -136,10 +139,18 @@ def _report(args: argparse.Namespace) -> int:
     if site is None:
         print(format_problems(problems, "text"), file=sys.stderr)
         return 1
+    if args.language not in site.config.languages:
+        print(f"ccm-ica: error: '{args.language}' is not a language of site_config.yml "
+              f"({', '.join(site.config.languages)})", file=sys.stderr)
+        return 1
+    catalogs, problems = load_catalogs(args.root, list(site.config.languages))
+    if problems:
+        print(format_problems(problems, "text"), file=sys.stderr)
+        return 1
     # The report's own clock: its cut-off, unless --as-of asks for another date.
     facts = compute_facts(site, args.as_of or site.config.report.as_of)
     prepared_on = build_date(args.root)
-    document = build_report(facts, prepared_on)
+    document = build_report(facts, prepared_on, args.language, catalogs)
     if args.format == "md":
         args.output.write_text(to_markdown(document), encoding="utf-8")
     else:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import pycountry
 from babel import Locale
 from babel.dates import format_date, format_skeleton
+from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
@@ -156,6 +157,11 @@ def long_date(value: dt.date | PartialDate | None, missing: str = "—") -> str:
             return _formatted(dt.date(value.year, value.month, 1), "yMMMM", current())
         value = dt.date(value.year, value.month, value.day)
     return _formatted(value, None, current())
+
+
+def word_list(items: list[str]) -> str:
+    """'Chad, Niger and Peru' / 'Tchad, Niger et Pérou', as the current language joins a list."""
+    return format_list(list(items), locale=_locale())
 
 
 def country_name(iso3: str, english: str) -> str:

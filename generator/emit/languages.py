@@ -69,7 +69,7 @@ def _build_all(root: Path, site_dir: Path, as_of: dt.date | None) -> dict[str, f
     catalogs, problems = i18n.load_catalogs(root, languages)
     if problems:
         raise ContentError(problems)
-    inputs = prepare(site)
+    inputs = prepare(site, catalogs)
     timings = {"prepare": time.perf_counter() - started}
     staging = site_dir.parent / f".{site_dir.name}.building"
     _remove(staging)  # left by a build that was killed

@@ -224,16 +224,20 @@ def _with_fallback_note(markdown: str) -> str:
     return f"{title}\n\n!!! note \"{escape_markdown(heading)}\"\n    {escape_markdown(note)}\n{rest}"
 
 
-def prepare(site: Site) -> PageInputs:
+def prepare(site: Site, catalogs: dict[str, Any] | None = None) -> PageInputs:
     """What every language's pages are made from, made once per build: the facts as of the
-    site's clock, the files published beside the pages (in English), and the report — computed
-    on its own clock, its cut-off — one document for its page and its Word file."""
+    site's clock, the files published beside the pages, and the report — computed on its own
+    clock, its cut-off — one document per language (English, and each language of `catalogs`)
+    for its page and its Word file."""
     facts = compute_facts(site)
     prepared_on = build_date(site.root)
-    document = build_report(compute_facts(site, site.config.report.as_of), prepared_on)
-    files = {**word_file(document, prepared_on), **data_files(facts)}
+    report_facts = compute_facts(site, site.config.report.as_of)
+    languages = [i18n.DEFAULT, *(code for code in site.config.languages if catalogs and code in catalogs)]
+    documents = [build_report(report_facts, prepared_on, code, catalogs) for code in dict.fromkeys(languages)]
+    files = {name: content for document in documents for name, content in word_file(document, prepared_on).items()}
+    files.update(data_files(facts))
     refuse_twice(list(files))
-    return PageInputs(facts, files, page_body(document))
+    return PageInputs(facts, files, {document.language: page_body(document) for document in documents})
 
 
 def render_site(inputs: PageInputs, language: str = i18n.DEFAULT,

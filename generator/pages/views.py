@@ -31,7 +31,7 @@ class PageInputs:
 
     facts: Facts
     files: dict[str, bytes]
-    report: Markup
+    report: dict[str, Markup]  # the report's body per language
 
 
 def countries_sorted(facts: Facts) -> list[Entry]:
@@ -156,5 +156,7 @@ def data(inputs: PageInputs) -> dict[str, Any]:
 
 
 def report(inputs: PageInputs) -> dict[str, Any]:
-    """The /report/ page: the report's body, in English on every language's page."""
-    return {"body": inputs.report, "in_english": current() != DEFAULT}
+    """The /report/ page: the report's body in the page's language, or in English (so marked)
+    where the site has no catalog for it."""
+    body = inputs.report.get(current())
+    return {"body": body or inputs.report[DEFAULT], "in_english": body is None}

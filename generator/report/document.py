@@ -66,6 +66,7 @@ class TitleBlock:
     short_title: str  # the running header
     symbol: str | None = None
     agenda_item: str | None = None
+    draft: str = "Draft"  # where no symbol is given, in the document's language
 
 
 Block = Heading | Annex | Paragraph | Bullets | Table
@@ -78,6 +79,8 @@ class Document:
     note: str = ""  # what the document is, also kept in the Word file's properties
     title_block: TitleBlock | None = None
     blocks: list[Block] = field(default_factory=list)
+    language: str = "en"  # what it is written in: the page's lang, the Word file's language
+    download: str = "Download this report as a Word document"  # the page's link to the Word file
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)
@@ -101,14 +104,15 @@ def _html_table(table: Table) -> list[str]:
             "<tbody>", *(row("td", cells) for cells in table.rows), "</tbody>", "</table>", ""]
 
 
-def to_markdown(document: Document, download: str | None = None) -> str:
+def to_markdown(document: Document, download: tuple[str, str] | None = None) -> str:
+    """The page's Markdown; `download`: the Word file's link text and address."""
     out = [f"# {escape_markdown(document.title)}", ""]
     block = document.title_block
     meeting = f"{block.meeting}, {block.place_and_dates}" if block and block.place_and_dates else block and block.meeting
     lines = ((meeting, block.prepared_for) if block else ()) + document.lines
     out += [f"{escape_markdown(line)}  " for line in lines] + [""]
     if download:
-        out += [f"[Download this report as a Word document]({download}){{ .md-button }}", ""]
+        out += [f"[{escape_markdown(download[0])}]({download[1]}){{ .md-button }}", ""]
     number = 0
     for item in document.blocks:
         if isinstance(item, Heading):

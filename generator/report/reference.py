@@ -25,7 +25,7 @@ import io
 import sys
 from pathlib import Path
 
-from ccm_ica.report.word import REFERENCE, clean_package, fixed_zip
+from ccm_ica.report.word import REFERENCE, clean_package, fixed_zip, set_language
 
 FONT = "Times New Roman"
 LANGUAGE = "en-GB"
@@ -43,23 +43,6 @@ def _plain_fonts(styles_element) -> None:
                 del fonts.attrib[attribute]
         for script in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
             fonts.set(qn(script), FONT)
-
-
-def _language(word) -> None:
-    """en-GB in the document defaults (every run inherits it) and as the theme's language."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    defaults = word.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    language = defaults.find(qn("w:lang"))
-    if language is None:
-        language = OxmlElement("w:lang")
-        defaults.append(language)
-    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
-        language.set(qn(attribute), LANGUAGE)
-    theme_language = word.settings.element.find(qn("w:themeFontLang"))
-    if theme_language is not None:
-        theme_language.set(qn("w:val"), LANGUAGE)
 
 
 def make_reference() -> bytes:
@@ -116,7 +99,7 @@ def make_reference() -> bytes:
     if grid_spacing is not None:
         grid.element.pPr.remove(grid_spacing)
     _plain_fonts(styles.element)
-    _language(word)
+    set_language(word, LANGUAGE)
     properties = word.core_properties
     properties.title, properties.author, properties.language = "ccm-ica report template", "ccm-ica", LANGUAGE
     properties.created = properties.modified = _MADE

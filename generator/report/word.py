@@ -21,6 +21,9 @@ from pathlib import Path
 
 from ccm_ica.report.document import Annex, Bullets, Document, Heading, Paragraph, Table, TitleBlock
 
+# The Word file's language tag per site language: British English as the Convention's documents.
+WORD_LANGUAGES = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES"}
+
 REFERENCE = Path(__file__).with_name("reference.docx")
 # The styles the report writes in; a reference document without one of them gets it, based on its Normal.
 STYLES = ("Normal", "Title", "Title Block", "Heading 1", "Heading 2", "List Bullet", "Caption",
@@ -105,7 +108,7 @@ class _Writer:
 
     def title_block(self, block: TitleBlock, title: str) -> None:
         first = self.paragraph(block.convention, "Title Block", bold=True)
-        first.add_run("\t" + (block.symbol or "Draft"))
+        first.add_run("\t" + (block.symbol or block.draft))
         self.paragraph(f"\t{block.dated}", "Title Block")
         self.paragraph(f"\t{block.original}", "Title Block")
         self.paragraph("", "Title Block")
@@ -195,6 +198,24 @@ def _page_field(run) -> None:
         run._r.append(element)
 
 
+def set_language(word, tag: str) -> None:
+    """The document's language (en-GB, fr-FR…) in its defaults, which every run inherits, and as
+    the theme's language: Word's spelling and hyphenation, and screen readers, follow it."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    defaults = word.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    language = defaults.find(qn("w:lang"))
+    if language is None:
+        language = OxmlElement("w:lang")
+        defaults.append(language)
+    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+        language.set(qn(attribute), tag)
+    theme_language = word.settings.element.find(qn("w:themeFontLang"))
+    if theme_language is not None:
+        theme_language.set(qn("w:val"), tag)
+
+
 def to_docx(document: Document, dated: dt.date, reference: Path | None = None) -> bytes:
     """The report as a .docx in the reference document's styles; byte-identical for the same
     document, date and reference."""
@@ -229,7 +250,9 @@ def to_docx(document: Document, dated: dt.date, reference: Path | None = None) -
     properties = word.core_properties
     properties.title, properties.author, properties.created, properties.modified = document.title, "ccm-ica", stamp, stamp
     properties.subject = properties.comments = document.note
-    properties.last_modified_by, properties.revision, properties.language = "ccm-ica", 1, "en-GB"
+    tag = WORD_LANGUAGES.get(document.language, document.language)
+    set_language(word, tag)
+    properties.last_modified_by, properties.revision, properties.language = "ccm-ica", 1, tag
     clean_package(word)
     buffer = io.BytesIO()
     word.save(buffer)
