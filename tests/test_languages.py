@@ -24,6 +24,11 @@ MNE = FILES["content/countries/mne.yml"].replace(
 def built(tmp_path_factory) -> Path:
     root = prepare(write_site(tmp_path_factory.mktemp("languages"), {"site_config.yml": CONFIG,
                                                                        "content/countries/mne.yml": MNE}))
+    # A hand-written page translated into French only (whatever the project's docs/ holds).
+    for translation in (root / "docs/contribute").glob("step-by-step.*.md"):
+        translation.unlink()
+    (root / "docs/contribute/step-by-step.fr.md").write_text(
+        "# Pas à pas\n\nLes champs sont décrits dans la [référence](reference/index.md).\n", encoding="utf-8")
     site_dir = root / "site"
     build_all(root, site_dir)
     return site_dir
@@ -121,3 +126,21 @@ def test_content_is_loaded_once_for_all_languages(tmp_path, monkeypatch):
     timings = build_all(root, root / "site")
     assert len(calls) == 1
     assert set(timings) == {"prepare", "en", "fr", "es"}
+
+
+def test_a_hand_written_page_shows_its_translation_at_the_same_address(built):
+    french = html(built, "fr/contribute/step-by-step")
+    assert "Pas à pas" in article(french) and "Step by step" not in article(french)
+    assert 'lang="en"' not in french.split("<article", 1)[1]
+    assert 'href="../reference/"' in french  # the link to the English file's page, in the French site
+    assert "edit/main/docs/contribute/step-by-step.fr.md" in french  # "edit this page" opens the translation
+    english = article(html(built, "contribute/step-by-step"))
+    assert "Pas à pas" not in english and "Step by step" in english
+    assert not list(built.rglob("step-by-step.fr*")), "a translation is never a page of its own"
+
+
+def test_a_hand_written_page_without_translation_is_marked_english(built):
+    spanish = html(built, "es/contribute/step-by-step")
+    body = spanish.split("<article", 1)[1]
+    assert "Traducción" in body and '<div lang="en">' in body
+    assert "Step by step" in article(spanish)

@@ -220,3 +220,25 @@ def test_a_long_table_repeats_its_header_row_on_every_page(tmp_path):
     pages = pdf_pages(tmp_path / "long.pdf")
     assert len(pages) > 3
     assert all(any(re.fullmatch(r"Country column\s+Evidence column", line) for line in page) for page in pages)
+
+
+@pytest.mark.parametrize(("language", "tag", "title", "draft"), [
+    ("fr", "fr-FR", "Rapport d’avancement sur la coopération et l’assistance internationales", "Projet"),
+    ("es", "es-ES", "Informe sobre los progresos en cooperación y asistencia internacionales", "Borrador"),
+])
+def test_the_report_in_french_and_spanish_is_written_in_that_language(tmp_path, language, tag, title, draft):
+    report(tmp_path / "report.docx", "--language", language)
+    word = docx.Document(str(tmp_path / "report.docx"))
+    defaults = word.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
+    assert defaults.get(qn("w:val")) == tag and word.core_properties.language == tag
+    text = all_text(word)
+    assert title in text and f"\t{draft}" in word.paragraphs[0].text
+    # the section headings and the records' own texts (a meeting's key points) are translated
+    for english in ("Introduction\n", "Activities undertaken", "Key points raised", "Country Coalitions", "Annex II."):
+        assert english.strip() not in text or english.strip() == "Introduction", english
+
+
+def test_the_report_refuses_a_language_the_site_does_not_have(tmp_path):
+    done = report(tmp_path / "report.docx", "--language", "de", check=False)
+    assert done.returncode == 1 and "'de' is not a language of site_config.yml (en, fr, es)" in done.stderr
+    assert not (tmp_path / "report.docx").exists()

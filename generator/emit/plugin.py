@@ -20,6 +20,7 @@ from ccm_ica.content import load_site
 from ccm_ica.content.load import CONFIG_FILE, CONTENT_DIR
 from ccm_ica.emit.chrome import Chrome, full_width, site_address
 from ccm_ica.emit.edit_links import resolve_edit_links
+from ccm_ica.emit.hand_written import marked_english, use_translations
 from ccm_ica.emit.tables import label_cells
 from ccm_ica.i18n import DEFAULT, LOCALE_DIR
 from ccm_ica.pages.render import TEMPLATES, prepare, render_site
@@ -48,12 +49,14 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
         self._descriptions: set[str] = set()
         if self._given is not None:
             self._pages, self._files, site = self._given
+            self._languages = list(site.config.languages)
             self._chrome = Chrome.make(site.config, site.as_of, config.site_name)
             return config
         as_of_text = self.config.as_of or os.environ.get("CCM_ICA_AS_OF")
         try:
             as_of = dt.date.fromisoformat(as_of_text) if as_of_text else None
             site = load_site(self._root, as_of)
+            self._languages = list(site.config.languages)
             config.site_url = site_address(site.config.site_url, config.site_url, config.use_directory_urls)
             inputs = prepare(site)
             self._pages, self._files = render_site(inputs, DEFAULT), inputs.files
@@ -76,6 +79,7 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
         for file in files:
             if file.generated_by is None and file.is_documentation_page():
                 file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
+        self._in_english = use_translations(files, self._languages)
         return files
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
@@ -83,6 +87,8 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
         every page's `edit:` links (emit/edit_links.py) and tables (emit/tables.py) are finished."""
         if page.file.generated_by is None:
             html = nh3.clean(html, attributes=_ALLOWED_ATTRIBUTES, link_rel=None)
+            if page.file.src_uri in self._in_english:
+                html = marked_english(html)
         return label_cells(resolve_edit_links(html, config))  # edit: links; tables stacked on phones
 
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
