@@ -73,6 +73,9 @@ class Chrome:
             cite = _worded(i18n._("Cite as: %(title)s, %(address)s, data as of %(date)s."),
                            title=site_name, address=Markup(_ADDRESS), date=date)
         parts.append(_worded(i18n._("Data as of %(date)s."), date=date))
+        if i18n.current() != site_config.languages[0]:  # said once per page, where the records are translated
+            parts.append(Markup(escape(i18n._("The records' texts are translated by this site: these are not "
+                                              "official translations."))))
         footer = Markup("").join(Markup('<span class="ccm-footer__part">%s</span> ') % part for part in parts)
         not_found = {
             "title": i18n._("This page does not exist"),
