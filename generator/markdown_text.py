@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from ccm_ica.i18n import current
+from ccm_ica.i18n import DEFAULT, _, current
 from ccm_ica.models.common import LocalizedText
 
 # Set by the renderer for each page: counts texts shown in English for want of a translation.
@@ -57,9 +57,13 @@ def _escaped_text(value: str) -> Markup:
 
 
 def english_only(text: str) -> str:
-    """Text that exists only in English (the models' descriptions of fields): shown as it is on
-    English pages, marked as English (and counted as untranslated) on the others."""
-    return LocalizedText(text) if text else text
+    """Text written in English in the code (the models' descriptions of fields): its catalog
+    translation where `make messages` collected it and a translator gave one; else shown as it
+    is, marked as English (and counted as untranslated) on the other languages' pages."""
+    if not text:
+        return text
+    translated = _(text) if current() != DEFAULT else text
+    return LocalizedText(text, {current(): translated} if translated != text else {})
 
 
 def safe_url(url: str) -> str:

@@ -144,3 +144,13 @@ def test_a_hand_written_page_without_translation_is_marked_english(built):
     body = spanish.split("<article", 1)[1]
     assert "Traducción" in body and '<div lang="en">' in body
     assert "Step by step" in article(spanish)
+
+
+def test_quotes_and_source_titles_stay_in_their_language_marked_so(built):
+    french = html(built, "fr/countries/lao")
+    sources = french.split('id="sources"', 1)[1]
+    assert ('<span class="ccm-quote">«\u202f<span lang="en">Lao PDR\'s clearance deadline was extended to 1 August 2025'
+            '</span>\u202f»</span>') in sources
+    assert '<span lang="en">A concept note</span>' in sources
+    english = html(built, "countries/lao").split('id="sources"', 1)[1]
+    assert 'lang="en"' not in english and "“Lao PDR's clearance deadline was extended" in english

@@ -31,5 +31,8 @@ class Source(Record):
     symbol: str | None = Field(default=None, description="UN document symbol, e.g. CCM/MSP/2018/1.")
     url: str | None = Field(default=None, pattern=r"^https?://", description="Public address (http or https), if any.")
     seed: str | None = Field(default=None, pattern=r"^\d{3}_[0-9a-f]{16}\.txt$", description="File name in the project's seed documents, for the five source documents.")
+    language: str = Field(default="en", pattern=r"^(en|fr|es|ar|zh|ru)$",
+                          description="The language the document is written in (en, fr, es…): its title and the words "
+                                      "quoted from it are shown in it, marked so, on every language's pages.")
     note: LocalizedText | None = Field(default=None, description="What the document is, or a caveat on it.")
     figures: list[Figure] = Field(default_factory=list, description="Numbers the document reports, e.g. a count of requests by area.")

@@ -84,9 +84,10 @@ class Links:
     The record links every page repeats (a State, a meeting, the sources) are methods here, not
     template macros: a Jinja macro call costs ~15 µs and a large site makes tens of thousands."""
 
-    def __init__(self, page: PlannedPage, titles: dict[str, dict[str, str]]):
+    def __init__(self, page: PlannedPage, titles: dict[str, dict[str, str]], source_languages: dict[str, str]):
         self.here = posixpath.dirname(page.src)
         self.titles = titles
+        self.source_languages = source_languages
 
     def to(self, src: str, anchor: str = "") -> str:
         relative = _relative(src, self.here or ".")
@@ -114,28 +115,37 @@ class Links:
         record's `quotes`, each quoted source's own words follow its link, in quotation marks."""
         if not ids:
             return Markup("")
-        titles = self.titles["sources"]
         quotes = {i: quotes[i] for i in ids if i in quotes} if quotes else {}
         # A source with its words takes a line of its own: a run of quotes from several reads as one.
         separator = "<br>" if quotes else "; "
-        links = separator.join(self.record(titles[i], "sources", i) + _quoted(quotes.get(i, [])) for i in ids)
+        links = separator.join(self.source(i) + self.quoted(i, quotes.get(i, [])) for i in ids)
         label = escape_markdown(i18n._("Source:"))  # outside the f-string, where pybabel finds it
         return Markup(f"<small class=\"ccm-source\">{label} {links}</small>")
+
+    def source(self, source_id: str) -> Markup:
+        """A link to a source, its title marked with the document's language where the page's differs."""
+        return self.record(self.in_source_language(source_id, self.titles["sources"][source_id]), "sources", source_id)
+
+    def in_source_language(self, source_id: str, text: object) -> Markup:
+        """A source's own words (its title, a quote) kept in its language, marked so (WCAG 3.1.2)."""
+        language = self.source_languages[source_id]
+        if language == i18n.current():
+            return escape_markdown(text)
+        return Markup(f'<span lang="{language}">{escape_markdown(text)}</span>')
+
+    def quoted(self, source_id: str, quotes: list[str]) -> Markup:
+        """': “words” “more words”' after a source's link; each quote escaped like any value, in the
+        source's language; the quotation marks are the page's (« » in French), hence a catalog message."""
+        if not quotes:
+            return Markup("")
+        marked = [i18n._("“%(words)s”", words=self.in_source_language(source_id, words)) for words in quotes]
+        return Markup(": " + " ".join(f'<span class="ccm-quote">{words}</span>' for words in marked))
 
     def record_sources(self, record: Any) -> Markup:
         """A record's own sources with its quotes; then any source it quotes that only a fact
         inside it cites (an obligation's, a milestone's), so every quote shows once on its page."""
         quoted_elsewhere = [i for i in record.quotes if i not in record.sources]
         return self.sources([*record.sources, *quoted_elsewhere], record.quotes)
-
-
-def _quoted(quotes: list[str]) -> Markup:
-    """': “words” “more words”' after a source's link; each quote escaped like any value."""
-    if not quotes:
-        return Markup("")
-    # The quotation marks are the language's own (« » in French), hence a catalog message.
-    marked = [i18n._("“%(words)s”", words=escape_markdown(words)) for words in quotes]
-    return Markup(": " + " ".join(f'<span class="ccm-quote">{words}</span>' for words in marked))
 
 
 def badge(status: Status) -> Markup:
@@ -191,6 +201,7 @@ def _globals(site: Site) -> dict[str, Any]:
             "coalitions": {i: e.record.title for i, e in site.entries["coalitions"].items()},
             "headings": {i: e.record.title for i, e in site.entries["headings"].items()},
         },
+        "source_languages": {i: e.record.language for i, e in site.entries["sources"].items()},
         "badge": badge,
         "yesno": yesno,
         "as_of_note": _as_of_note(site.as_of),
@@ -205,7 +216,8 @@ def render_page(env: jinja2.Environment, page: PlannedPage, inputs: PageInputs, 
     shown_in_english: list[str] = []
     token = untranslated.set(shown_in_english)
     try:
-        markdown = template.render(**names, **context, page=page, link=Links(page, names["titles"]), language=i18n.current())
+        links = Links(page, names["titles"], names["source_languages"])
+        markdown = template.render(**names, **context, page=page, link=links, language=i18n.current())
     finally:
         untranslated.reset(token)
     if shown_in_english:
