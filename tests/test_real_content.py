@@ -105,10 +105,13 @@ def test_every_state_party_read_on_the_treaty_status_pages_has_a_profile_that_sa
                     assert (str(treaty.get("signed")), str(treaty.get("ratified"))) == (_monitor_date(found["first"]), _monitor_date(found["second"])), f"{iso3}: {line!r}"
                 else:
                     assert str(treaty.get("ratified")) == _monitor_date(found["first"]) and "signed" not in treaty, f"{iso3}: {line!r}"
-                    assert "Acceded" in profile.get("notes", ""), f"{iso3}: an accession with no word of it in the notes"
+                    notes = profile.get("notes", "")
+                    notes = notes.get("en", "") if isinstance(notes, dict) else notes  # {en, fr, es}: the English
+                    assert "Acceded" in notes, f"{iso3}: an accession with no word of it in the notes"
     assert read, "no profile quotes a line of the Monitor's treaty status page"
     # The CCM website's list gives the counts; no more profiles cite it for a status than it counts.
-    counts = re.search(r"(\d+) States\s+Parties and (\d+) Signatories", sources[CCM_LIST]["note"])
+    note = sources[CCM_LIST]["note"]
+    counts = re.search(r"(\d+) States\s+Parties and (\d+) Signatories", note["en"] if isinstance(note, dict) else note)
     assert counts, "the CCM list's source record no longer quotes the page's counts"
     listed = {"state-party": 0, "signatory": 0}
     for iso3, profile in profiles.items():

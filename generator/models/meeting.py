@@ -61,7 +61,8 @@ class Meeting(Record):
     end_date: dt.date | None = Field(default=None, description="Last day, for meetings over several days.")
     start_time: str | None = Field(default=None, pattern=r"^\d{2}:\d{2}$", description="Local start time, HH:MM.")
     end_time: str | None = Field(default=None, pattern=r"^\d{2}:\d{2}$", description="Local end time, HH:MM.")
-    city: str = Field(min_length=1, description="Where it was held, or 'online'.")
+    city: LocalizedText = Field(description="Where it was held, or 'online' (the city's name in each language, e.g. "
+                                           "{en: Geneva, fr: Genève, es: Ginebra}).")
     venue: str | None = Field(default=None, description="Building, e.g. 'United Nations Office in Vienna'.")
     room: str | None = Field(default=None, description="Room, e.g. 'M6'.")
     occasion: LocalizedText | None = Field(default=None, description="What it was held alongside, e.g. 'margins of the APMBC 16MSP'.")

@@ -70,7 +70,7 @@ def _title_block(site: Site, prepared_on: dt.date) -> TitleBlock:
     return TitleBlock(
         convention=_("Convention on Cluster Munitions"),
         meeting=_("Eighth Meeting of States Parties"),
-        place_and_dates=f"{meeting.city}, {date_range(meeting.date, meeting.end_date)}" if meeting else "",
+        place_and_dates=f"{_in_language(meeting.city)}, {date_range(meeting.date, meeting.end_date)}" if meeting else "",
         dated=long_date(prepared_on),
         original=_("Original: English"),
         prepared_for=_("Draft prepared for the Coordinators on International Cooperation and Assistance%(who)s "
@@ -178,7 +178,7 @@ def _meetings(document: Document, site: Site, indicators: Indicators) -> None:
                              planned=len(MEETING_MEASURES), held=len(held), date=long_date(indicators.as_of))))
     for entry in held:
         m = entry.record
-        document.add(Heading(f"{_in_language(m.title)}, {long_date(m.date)}, {m.city}", level=2))
+        document.add(Heading(f"{_in_language(m.title)}, {long_date(m.date)}, {_in_language(m.city)}", level=2))
         if m.key_points:
             document.add(Paragraph(_("Key points raised:")),
                          Bullets(tuple(_attributed(_in_language(p.text), p.by) for p in m.key_points)))
