@@ -224,12 +224,13 @@ def _with_fallback_note(markdown: str) -> str:
     return f"{title}\n\n!!! note \"{escape_markdown(heading)}\"\n    {escape_markdown(note)}\n{rest}"
 
 
-def prepare(site: Site) -> PageInputs:
+def prepare(site: Site, prepared_on: dt.date | None = None) -> PageInputs:
     """What every language's pages are made from, made once per build: the facts as of the
     site's clock, the files published beside the pages (in English), and the report — computed
-    on its own clock, its cut-off — one document for its page and its Word file."""
+    on its own clock, its cut-off — one document for its page and its Word file, dated
+    `prepared_on` (by default the build's date; `ccm-ica diff` gives both sides one date)."""
     facts = compute_facts(site)
-    prepared_on = build_date(site.root)
+    prepared_on = prepared_on or build_date(site.root)
     document = build_report(compute_facts(site, site.config.report.as_of), prepared_on)
     files = {**word_file(document, prepared_on), **data_files(facts)}
     refuse_twice(list(files))
