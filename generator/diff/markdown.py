@@ -25,7 +25,7 @@ def to_markdown(diff: Diff, preview_url: str | None = None) -> str:
             lines += [_("**Preview of the site:** %(url)s", url=preview_url), ""]
         lines += _check(diff)
         if diff.base_problems:
-            lines += [_("The content at `%(base)s` does not validate, so nothing can be compared with it:", base=diff.base), ""]
+            lines += [_("The content at %(base)s does not validate, so nothing can be compared with it:", base=md(diff.base)), ""]
             lines += _problems(diff.base_problems)
         if diff.compared:
             lines += _comparison(diff)
@@ -62,7 +62,10 @@ def _comparison(diff: Diff) -> list[str]:
     else:
         lines += _records(diff)
         lines += _clock(diff.site_clock, _("Statuses on the site, as of %(date)s"))
-        lines += _clock(diff.report_clock, _("Statuses in the report, as of its cut-off, %(date)s"))
+        if diff.report_clock == diff.site_clock and diff.site_clock and diff.site_clock.statuses:  # one date, both clocks
+            lines += [_("The report's cut-off is the same date: its statuses change in the same way."), ""]
+        else:
+            lines += _clock(diff.report_clock, _("Statuses in the report, as of its cut-off, %(date)s"))
         if diff.figures:
             lines += [f"### {_('The report’s figures')}", "", *(_outcome(o) for o in diff.figures), ""]
     lines += _pages(diff)
@@ -135,5 +138,5 @@ def _pages(diff: Diff) -> list[str]:
 
 
 def _page(page: PageChange) -> str:
-    languages = _(" (%(languages)s)", languages=", ".join(page.languages))
+    languages = _(" (only in %(languages)s)", languages=", ".join(page.languages)) if page.languages else ""
     return f"- `{page.url}` {md(page.title)}{languages}"

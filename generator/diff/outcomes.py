@@ -63,6 +63,10 @@ def statuses(facts: Facts, renames: Renames | None = None) -> dict[tuple[str, ..
     return found
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def figures(facts: Facts) -> dict[tuple[str, ...], tuple[str, str]]:
     """The report's figures, as its tables give them: each expected output's status and
     figures, each indicator by year (counted and reported), the counts by area and article."""
@@ -74,15 +78,15 @@ def figures(facts: Facts) -> dict[tuple[str, ...], tuple[str, str]]:
                                               f"{result.status_label}: {result.figures}")
     for kind in MEETING_MEASURES:
         held = indicators.meetings[MEETING_MEASURES[kind]]
-        found[("meetings", kind.value)] = (term(kind).capitalize(), str(len(held)))
+        found[("meetings", kind.value)] = (_capital(term(kind)), str(len(held)))
     for measure in REPORTED_MEASURES:
         label = term(Measure(measure))
         for figure in indicators.per_year[measure]:
-            found[(measure, str(figure.year), "computed")] = (_("%(indicator)s, %(year)s: from the records", indicator=label.capitalize(),
+            found[(measure, str(figure.year), "computed")] = (_("%(indicator)s, %(year)s: from the records", indicator=_capital(label),
                                                                 year=figure.year), str(figure.computed))
             if figure.reported is not None:
                 found[(measure, str(figure.year), "reported")] = (
-                    _("%(indicator)s, %(year)s: reported", indicator=label.capitalize(), year=figure.year), f"{figure.reported:g}")
+                    _("%(indicator)s, %(year)s: reported", indicator=_capital(label), year=figure.year), f"{figure.reported:g}")
     found[("requests", "total")] = (_("Requests for assistance counted"), str(indicators.requests_total))
     found[("requests", "evidence-based")] = (_("Evidence-based requests"), str(indicators.requests_evidence_based))
     found[("requests", "responded")] = (_("Requests with a response"), str(indicators.requests_with_response))

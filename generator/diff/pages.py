@@ -21,7 +21,7 @@ class PageChange:
 
     url: str  # /countries/tcd/
     title: str
-    languages: tuple[str, ...]
+    languages: tuple[str, ...]  # empty: in every language of the site
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,8 @@ def _split(key: str, languages: list[str]) -> tuple[str, str]:
 
 def compare_pages(before: dict[str, str], after: dict[str, str], languages_before: list[str],
                   languages_after: list[str], files_before: dict[str, bytes], files_after: dict[str, bytes]) -> PageChanges:
-    """Pages by address, each with the languages it appears, disappears or changes in."""
+    """Pages by address, each with the languages it appears, disappears or changes in when
+    that is not every language the site is published in."""
     grouped: dict[str, dict[str, dict[str, str]]] = {"before": {}, "after": {}}
     for side, pages, languages in (("before", before, languages_before), ("after", after, languages_after)):
         for key, markdown in pages.items():
@@ -67,19 +68,20 @@ def compare_pages(before: dict[str, str], after: dict[str, str], languages_befor
         was, now = grouped["before"].get(src, {}), grouped["after"].get(src, {})
         title = page_title(next(iter((now or was).values())))
         if not was:
-            added.append(PageChange(page_url(src), title, _named(now)))
+            added.append(PageChange(page_url(src), title, _named(list(now), languages_after)))
         elif not now:
-            removed.append(PageChange(page_url(src), title, _named(was)))
+            removed.append(PageChange(page_url(src), title, _named(list(was), languages_before)))
         else:
             differing = [lang for lang in [*now, *(x for x in was if x not in now)] if was.get(lang) != now.get(lang)]
             if differing:
-                changed.append(PageChange(page_url(src), title, tuple(language_name(lang) for lang in differing)))
+                changed.append(PageChange(page_url(src), title, _named(differing, languages_after)))
     files = sorted(name for name in set(files_before) | set(files_after) if files_before.get(name) != files_after.get(name))
     return PageChanges(tuple(added), tuple(removed), tuple(changed), tuple(files))
 
 
-def _named(pages: dict[str, str]) -> tuple[str, ...]:
-    return tuple(language_name(language) for language in pages)
+def _named(languages: list[str], published: list[str]) -> tuple[str, ...]:
+    """The languages named, unless they are all the site's: most changes touch every language."""
+    return () if set(languages) >= set(published) else tuple(language_name(language) for language in languages)
 
 
 def language_name(code: str) -> str:
