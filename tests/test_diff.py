@@ -75,7 +75,7 @@ def test_an_added_state_is_a_record_statuses_and_a_new_page(tmp_path, capsys):
     assert code == 0
     assert "Compared with main, at its commit “The fixture site” of 29 June 2018." in out
     assert "**Added**\n\n- country **Chad**, `content/countries/tcd.yml`\n" in out
-    assert "### Statuses on the site, as of 30 June 2018" in out
+    assert "#### Statuses on the site, as of 30 June 2018" in out
     assert ("- Chad: clearance \\(Article 4\\): (not there before) → pressing: deadline in 8 months "
             "\\(deadline in force: 1 March 2019\\)") in out
     assert "**New pages** (1)\n\n- `/countries/tcd/` Chad\n" in out
@@ -105,7 +105,7 @@ def test_a_removed_source_still_cited_fails_with_the_checks_messages(tmp_path, c
     assert "**ccm-ica check:** " in out and "errors, to fix before merging:" in out
     assert "`content/countries/nor.yml:4:" in out and "there is no source 'summary'" in out
     assert "content/countries/nor.yml:4:" in err and "there is no source 'summary'" in err  # as `ccm-ica check` prints it
-    assert "### Records" not in out  # nothing compared with content that does not validate
+    assert "#### Records" not in out  # nothing compared with content that does not validate
 
 
 def test_a_change_that_moves_a_report_figure_shows_it_before_and_after(tmp_path, capsys):
@@ -114,7 +114,7 @@ def test_a_change_that_moves_a_report_figure_shows_it_before_and_after(tmp_path,
     code, out, _err = run_diff(project, capsys, "main")
     assert code == 0
     assert "  - kind: Informal meeting with affected States → Joint informal meeting\n" in out
-    assert "### The report’s figures" in out
+    assert "#### The report’s figures" in out
     assert ("- Expected output 1 \\(informal meetings with affected States held\\): achieved: 1 held by 30 June 2018 → "
             "not reported: none recorded by 30 June 2018") in out
     assert "- Informal meetings with affected States held: 1 → 0" in out
@@ -128,7 +128,7 @@ def test_a_template_only_change_changes_pages_not_data(tmp_path, capsys):
     code, out, _err = run_diff(project, capsys, "main")
     assert code == 0
     assert "No change to the data." in out
-    assert "### Records" not in out and "### Statuses" not in out
+    assert "#### Records" not in out and "#### Statuses" not in out
     assert "**Pages changed** (3)" in out
     for iso3, name in (("lao", "Lao People's Democratic Republic"), ("mne", "Montenegro"), ("nor", "Norway")):
         assert f"- `/countries/{iso3}/` {name}\n" in out

@@ -18,7 +18,7 @@ MOST_PAGES = 20
 def to_markdown(diff: Diff, preview_url: str | None = None) -> str:
     """The comment: the check's result, the preview link, then records, statuses, figures, pages."""
     with using(DEFAULT):  # the repository's language
-        lines = [f"## {_('What this change does')}", ""]
+        lines = [f"### {_('What this change does')}", ""]
         lines += [_("Compared with %(base)s, at its commit “%(subject)s” of %(date)s.", base=md(diff.base),
                     subject=md(diff.subject), date=long_date(diff.committed)), ""]
         if preview_url:
@@ -67,7 +67,7 @@ def _comparison(diff: Diff) -> list[str]:
         else:
             lines += _clock(diff.report_clock, _("Statuses in the report, as of its cut-off, %(date)s"))
         if diff.figures:
-            lines += [f"### {_('The report’s figures')}", "", *(_outcome(o) for o in diff.figures), ""]
+            lines += [f"#### {_('The report’s figures')}", "", *(_outcome(o) for o in diff.figures), ""]
     lines += _pages(diff)
     return lines
 
@@ -76,7 +76,7 @@ def _records(diff: Diff) -> list[str]:
     records = diff.records
     if not records:
         return []
-    lines = [f"### {_('Records')}", ""]
+    lines = [f"#### {_('Records')}", ""]
     for title, changes in ((_("Added"), records.added), (_("Removed"), records.removed),
                            (_("Renamed"), records.renamed), (_("Changed"), records.changed)):
         if changes:
@@ -101,7 +101,7 @@ def _clock(clock: Clock | None, title: str) -> list[str]:
     if clock is None or not clock.statuses:
         return []
     heading = title % {"date": long_date(clock.as_of)}
-    lines = [f"### {heading}", ""]
+    lines = [f"#### {heading}", ""]
     if clock.before_as_of != clock.as_of:
         lines += [_("The cut-off itself changes, from %(before)s.", before=long_date(clock.before_as_of)), ""]
     return lines + [*(_outcome(o) for o in clock.statuses), ""]
@@ -124,7 +124,7 @@ def _pages(diff: Diff) -> list[str]:
                     base=md(diff.base), why=md(diff.borrowed_templates[0].message)), ""]
     if not pages:
         return [*lines, _("No page of the site changes."), ""]
-    lines += [f"### {_('Pages')}", ""]
+    lines += [f"#### {_('Pages')}", ""]
     for title, changes in ((_("New pages"), pages.added), (_("Pages removed"), pages.removed),
                            (_("Pages changed"), pages.changed)):
         if changes:
