@@ -1,4 +1,5 @@
-"""The `ccm-ica` command: check the content, scaffold a record, write the report, write schemas."""
+"""The `ccm-ica` command: check the content, scaffold a record, build, write the report, compare
+with a commit (diff), write schemas."""
 
 from __future__ import annotations
 
@@ -72,6 +73,14 @@ def _parser() -> argparse.ArgumentParser:
                                  "(default: the one shipped, generator/report/reference.docx)")
     report_cmd.add_argument("--language", default="en", metavar="CODE",
                             help="the report's language, one of site_config.yml's (default: en)")
+
+    diff_cmd = commands.add_parser("diff", help="what the working tree changes against a commit: records, statuses, figures, pages")
+    diff_cmd.add_argument("base", nargs="?", metavar="BASE",
+                          help="a branch, tag or commit (default: where HEAD left main, its merge base)")
+    diff_cmd.add_argument("--format", choices=["md", "json"], default="md",
+                          help="md (Markdown, for a pull-request comment) or json")
+    diff_cmd.add_argument("--as-of", type=_date, help="compute the site's statuses as of this date (YYYY-MM-DD; default: the build's date)")
+    diff_cmd.add_argument("--preview-url", metavar="URL", help="the address of the built preview, linked at the top")
 
     schema_cmd = commands.add_parser("schema", help="write a JSON Schema per kind of record")
     schema_cmd.add_argument("-o", "--output", type=Path, help=f"folder to write to (default: {SCHEMA_DIR}/)")
@@ -164,6 +173,26 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from ccm_ica.diff import GitError, diff
+    from ccm_ica.diff.json_out import to_json
+    from ccm_ica.diff.markdown import to_markdown
+
+    try:
+        result = diff(args.root, args.base, args.as_of)
+    except GitError as error:
+        print(f"ccm-ica: error: {error}", file=sys.stderr)
+        return 2
+    if args.format == "json":
+        print(to_json(result))
+    else:
+        print(to_markdown(result, args.preview_url), end="")
+    if not result.valid:  # the check's messages, as `ccm-ica check` prints them, for the log
+        print(format_problems(list(result.problems), "text"), file=sys.stderr)
+        return 1
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     from ccm_ica.files.schema import write_schemas
 
@@ -184,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command != "schema" and not args.root.is_dir():
         print(f"ccm-ica: error: the folder '{args.root}' does not exist", file=sys.stderr)
         return 2
-    return {"build": _build, "check": _check, "new": _new, "report": _report, "schema": _schema}[args.command](args)
+    return {"build": _build, "check": _check, "diff": _diff, "new": _new, "report": _report, "schema": _schema}[args.command](args)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -63,19 +63,71 @@ def test_pull_request_builds_a_strict_preview_artifact():
     assert "CCM_ICA_DIRECTORY_URLS" in (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
 
 
-def test_main_is_built_and_deployed_to_pages():
+def test_main_is_built_and_published_on_the_branch_the_previews_share():
     workflow = _workflow("publish.yml")
     assert workflow["on"]["push"]["branches"] == ["main"]
-    uses = [step.get("uses", "") for step in _steps(workflow)]
-    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
-    assert any(u.startswith("actions/deploy-pages@") for u in uses)
     assert "make site" in _run_steps(workflow)
-    deploy = workflow["jobs"]["deploy"]
-    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
-    assert deploy["environment"]["name"] == "github-pages"
+    [job] = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "write"}
+    [deploy] = _job_uses(job, "JamesIves/github-pages-deploy-action")
+    # The open pull requests' previews (pull-request.yml) survive every publication of main.
+    assert deploy["with"]["branch"] == "gh-pages" and deploy["with"]["folder"] == "site"
+    assert deploy["with"]["clean-exclude"] == "pr-preview/" and deploy["with"]["force"] is False
 
 
-def test_actions_are_pinned_by_major_version_with_python_3_11_and_pip_cache():
+def _job_uses(job: dict, action: str) -> list[dict]:
+    return [step for step in job["steps"] if step.get("uses", "").startswith(action + "@")]
+
+
+SAME_REPOSITORY = "github.event.pull_request.head.repo.full_name == github.repository"
+
+
+def test_pull_request_previews_under_pr_preview_and_removes_it_on_close():
+    workflow = _workflow("pull-request.yml")
+    assert set(workflow["on"]["pull_request"]["types"]) == {"opened", "reopened", "synchronize", "closed"}
+    jobs = workflow["jobs"]
+    [deploy] = _job_uses(jobs["preview"], "rossjrw/pr-preview-action")
+    assert deploy["with"]["action"] == "deploy" and deploy["with"]["source-dir"] == "site/"
+    assert deploy["with"]["comment"] is False and deploy["with"]["qr-code"] is False  # one comment, ours; no QR service
+    assert deploy["if"] == SAME_REPOSITORY  # a fork's token cannot push: its preview is the zip
+    assert jobs["preview"]["permissions"] == {"contents": "write"}
+    assert jobs["preview"]["outputs"]["url"] == "${{ steps.deploy.outputs.preview-url }}"
+    remove = jobs["remove-preview"]
+    assert remove["if"] == f"github.event.action == 'closed' && {SAME_REPOSITORY}"
+    assert _job_uses(remove, "rossjrw/pr-preview-action")[0]["with"]["action"] == "remove"
+    for name in ("check", "preview"):
+        assert jobs[name]["if"] == "github.event.action != 'closed'"
+
+
+def test_pull_request_comment_is_one_updated_comment_with_the_diff(tmp_path):
+    from test_diff import CHAD, git, repository
+
+    job = _workflow("pull-request.yml")["jobs"]["comment"]
+    assert set(job["needs"]) == {"check", "preview"}
+    assert job["if"] == "${{ !cancelled() && github.event.action != 'closed' }}"  # a failed check updates it too
+    assert job["permissions"] == {"contents": "read", "pull-requests": "write"}
+    assert _job_uses(job, "actions/checkout")[0]["with"]["fetch-depth"] == 0
+    [sticky] = _job_uses(job, "marocchino/sticky-pull-request-comment")
+    assert sticky["with"] == {"header": "ccm-ica-diff", "path": "comment.md"}  # same header: updated, not duplicated
+    assert sticky["if"] == SAME_REPOSITORY
+    [script] = [step["run"] for step in job["steps"] if "ccm-ica diff" in step.get("run", "")]
+    command, summary = script.strip().splitlines()
+    assert summary == 'cat comment.md >> "$GITHUB_STEP_SUMMARY"'  # forks read it on the run's page
+    # The step's command, run as the runner would, in a clone with a pull request's change.
+    command = command.replace("${{ github.base_ref }}", "main").replace("${{ needs.preview.outputs.url }}", "https://x.test/pr-preview/pr-1/")
+    assert command.endswith(" > comment.md || true")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(repository(tmp_path / "origin")), str(clone)], check=True, capture_output=True)
+    write_site(clone, {"content/countries/tcd.yml": CHAD})
+    git(clone, "add", "-A")
+    result = subprocess.run(_as_module(command.removesuffix(" > comment.md || true")), cwd=clone, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "**Preview of the site:** https://x.test/pr-preview/pr-1/" in result.stdout
+    assert "- country **Chad**, `content/countries/tcd.yml`" in result.stdout
+
+
+def test_actions_are_pinned_with_python_3_11_and_pip_cache():
+    """GitHub's own actions by major version; anyone else's by the commit of a release."""
     for path in sorted(WORKFLOWS.glob("*.yml")):
         workflow = _workflow(path.name)
         for name, job in workflow["jobs"].items():
@@ -83,7 +135,7 @@ def test_actions_are_pinned_by_major_version_with_python_3_11_and_pip_cache():
             for step in job["steps"]:
                 uses = step.get("uses", "")
                 if uses:
-                    assert re.fullmatch(r"actions/[a-z-]+@v\d+", uses), (path.name, uses)
+                    assert re.fullmatch(r"actions/[a-z-]+@v\d+|[\w-]+/[\w-]+@[0-9a-f]{40}", uses), (path.name, uses)
                 if uses.startswith("actions/setup-python@"):
                     assert step["with"] == {"python-version": "3.11", "cache": "pip", "cache-dependency-path": "pyproject.toml"}
                 if uses.startswith("actions/checkout@") and builds:

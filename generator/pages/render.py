@@ -236,13 +236,14 @@ def _with_fallback_note(markdown: str) -> str:
     return f"{title}\n\n!!! note \"{escape_markdown(heading)}\"\n    {escape_markdown(note)}\n{rest}"
 
 
-def prepare(site: Site, catalogs: dict[str, Any] | None = None) -> PageInputs:
+def prepare(site: Site, catalogs: dict[str, Any] | None = None, prepared_on: dt.date | None = None) -> PageInputs:
     """What every language's pages are made from, made once per build: the facts as of the
     site's clock, the files published beside the pages, and the report — computed on its own
     clock, its cut-off — one document per language (English, and each language of `catalogs`)
-    for its page and its Word file."""
+    for its page and its Word file, dated `prepared_on` (by default the build's date; `ccm-ica
+    diff` gives both sides one date)."""
     facts = compute_facts(site)
-    prepared_on = build_date(site.root)
+    prepared_on = prepared_on or build_date(site.root)
     report_facts = compute_facts(site, site.config.report.as_of)
     languages = [i18n.DEFAULT, *(code for code in site.config.languages if catalogs and code in catalogs)]
     documents = [build_report(report_facts, prepared_on, code, catalogs) for code in dict.fromkeys(languages)]
