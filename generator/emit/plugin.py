@@ -126,6 +126,6 @@ def _refuse_hidden(files: Files, path: str) -> None:
 # Material's headings, tables and admonitions need these on top of nh3's defaults.
 _ALLOWED_ATTRIBUTES = {
     **{tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()},
-    "*": {"id", "class", "title"},
+    "*": {"id", "class", "title", "lang"},
     "a": {"href", "title", "class", "id"},
 }
