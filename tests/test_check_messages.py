@@ -59,7 +59,8 @@ GOLDEN = [
     pytest.param(
         {MEETING: FILES[MEETING].replace("        city: Geneva\n", "")},
         ["content/meetings/2017-11-24-affected.yml:1:1: missing the required field 'city'"
-         " (add `city:` here: Where it was held, or 'online'.)"],
+         " (add `city:` here: Where it was held, or 'online' (the city's name in each language, e.g. "
+         "{en: Geneva, fr: Genève, es: Ginebra}).)"],
         id="missing-field",
     ),
     pytest.param(
