@@ -120,4 +120,4 @@ def test_content_is_loaded_once_for_all_languages(tmp_path, monkeypatch):
     root = prepare(write_site(tmp_path / "project", {"site_config.yml": CONFIG}))
     timings = build_all(root, root / "site")
     assert len(calls) == 1
-    assert set(timings) == {"prepare", "en", "fr", "es"}
+    assert set(timings) == {"prepare", "en", "fr", "es", "share"}
