@@ -50,10 +50,18 @@ messages: $(INSTALLED)
 # bench: `ccm-ica build` of every language against MkDocs alone building the same Markdown, on the
 # real content and at scale 10, 5 runs each (about 10 minutes on a quiet 2-core machine; not run by
 # CI). bench-serve: how long `mkdocs serve` takes to show a one-line YAML edit (under a minute).
+# bench-weight: what a phone downloads (a first visit, the next page), Lighthouse mobile per kind of
+# page and the site's size, against issue 23's budget (about 15 minutes; Lighthouse, pinned in
+# benchmarks/package.json, and Debian's chromium). `make bench` runs both.
 # Each writes its section of benchmarks/results.md.
-.PHONY: bench bench-serve
+.PHONY: bench bench-serve bench-weight
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/run.py
+	$(MAKE) bench-weight
+
+bench-weight: $(INSTALLED)
+	npm ci --prefix benchmarks --no-audit --no-fund
+	$(BIN)/python benchmarks/weight.py
 
 bench-serve: $(INSTALLED)
 	$(BIN)/python benchmarks/serve_latency.py

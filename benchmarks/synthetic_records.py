@@ -183,13 +183,16 @@ def country(w: Writer, ids: Ids, iso3: str) -> dict[str, Any]:
 
 def meeting(w: Writer, ids: Ids, kind: str, date: dt.date) -> dict[str, Any]:
     hosts = w.some(ids.countries, 1, 2)
-    record: dict[str, Any] = {"title": f"{kind.replace('-', ' ').capitalize()} meeting on {w.rng.choice(_OBJECTS)}",
+    # The city in the title: two meetings of one kind on one day would otherwise share a title,
+    # which content/duplicates.py rightly refuses as one meeting recorded twice.
+    city = w.rng.choice(_CITIES)
+    record: dict[str, Any] = {"title": f"{kind.replace('-', ' ').capitalize()} meeting on {w.rng.choice(_OBJECTS)} in {city}",
                               "kind": kind, "date": date.isoformat()}
     if kind in ("msp", "review-conference", "intersessional"):
         record["end_date"] = (date + dt.timedelta(days=w.rng.randint(1, 4))).isoformat()
     else:
         record.update(start_time=w.rng.choice(["08:15", "10:00", "13:15", "15:00"]), end_time="17:00")
-    record["city"] = w.rng.choice(_CITIES)
+    record["city"] = city
     if venue := w.rng.choice(_VENUES):
         record.update(venue=venue, room=f"Room {w.rng.choice('ABCDEFGHMS')}{w.rng.randint(1, 30)}")
     record["hosts"] = [f"{pycountry.countries.get(alpha_3=h.upper()).name} (host)" for h in hosts]

@@ -40,10 +40,10 @@ def _served_path() -> str:
 SERVED_PATH = _served_path()
 
 
-def build_whole_site(destination: Path) -> Path:
+def build_whole_site(destination: Path, extra_env: dict[str, str] | None = None) -> Path:
     """`ccm-ica build` (check, then every language of site_config.yml) into destination."""
     command = [sys.executable, "-m", "ccm_ica", "--root", str(PROJECT), "build", "--site-dir", str(destination)]
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH}
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH, **(extra_env or {})}
     done = subprocess.run(command, cwd=PROJECT, env=environment, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"ccm-ica build failed ({done.returncode}):\n{done.stdout}\n{done.stderr}"[-6000:])

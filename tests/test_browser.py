@@ -154,6 +154,32 @@ def test_search_finds_montenegro(open_page, viewport: dict[str, int]) -> None:
     assert_clean(watch)
 
 
+@pytest.mark.parametrize("path", ["/countries/mne/", "/fr/countries/mne/"])
+def test_the_search_index_loads_when_search_is_opened(open_page, path: str) -> None:
+    """The index, the largest download, waits for the reader (assets/search-on-demand.js): not
+    asked for when the page loads, asked for when the box takes focus, and then it searches."""
+    page, watch = open_page(path)
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url) if "search_index" in request.url else None)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    assert asked == []
+    page.locator("input.md-search__input").focus()
+    page.keyboard.type("Montenegro")
+    page.locator(".md-search-result__item", has_text="Montenegro").first.wait_for(state="visible")
+    assert len(asked) == 1 and asked[0].endswith(path.removesuffix("countries/mne/") + "search/search_index.json"), asked
+    assert_clean(watch)
+
+
+@pytest.mark.parametrize("path", ["/timeline/", "/data/", "/data/columns/", "/fr/timeline/", "/es/data/columns/"])
+def test_long_pages_stay_under_lighthouses_dom_size_warning(open_page, path: str) -> None:
+    """Lighthouse warns past 800 elements (its 'dom-size' audit counts every element, SVG too)."""
+    page, watch = open_page(path)
+    elements = page.evaluate("document.querySelectorAll('*').length")
+    assert 200 < elements <= 800, f"{path}: {elements} elements"
+    assert_clean(watch)
+
+
 # --- languages ----------------------------------------------------------------------------
 
 LANGUAGES = {"en": "", "fr": "/fr", "es": "/es"}  # where each language's site begins

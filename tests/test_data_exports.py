@@ -89,15 +89,17 @@ def test_csv_is_one_row_per_record_with_labels_beside_codes(files):
     assert "recipient_name" in header and "donor_country_name" in header
 
 
-def test_every_csv_column_is_described_on_the_data_page(fixture_site, files):
-    markdown = render_site(prepare(fixture_site))["data/index.md"][1]
+def test_every_csv_column_is_described_on_the_columns_page(fixture_site, files):
+    pages = render_site(prepare(fixture_site))
+    markdown, columns = pages["data/index.md"][1], pages["data/columns.md"][1]
     for kind in KINDS:
         header = next(csv.reader(io.StringIO(files[f"data/{kind.name}.csv"].decode())))
         for column in data_exports.kind_columns(kind, {}):
             assert column.description, (kind.name, column.name)
-        for name in header:
-            assert f"| {name.replace('_', chr(92) + '_')} |" in markdown, (kind.name, name)
+        for name in header:  # a definition list: the column's name, then what it holds
+            assert f"\n{name.replace('_', chr(92) + '_')}\n:   " in columns, (kind.name, name)
         assert f"[{kind.name}.json]({kind.name}.json)" in markdown
+        assert f"(columns.md#{kind.name})" in markdown
 
 
 def test_schemas_are_published_beside_the_data(files):

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from browser_support import NO_OTHER_HOST, Crawl, is_local
-from site_pages import ParsedPage, crawled_pages, html_files, parse_page, resolve
+from site_pages import ParsedPage, build_whole_site, crawled_pages, html_files, parse_page, resolve
 
 LANGUAGES = ("fr", "es")  # beside the default language at the root
 
@@ -73,6 +73,54 @@ def test_every_internal_link_and_anchor_resolves(pages, whole_site: Path) -> Non
         print(f"  {count:4} {url}")
     assert checked > len(pages) * 10
     assert not broken, f"{len(broken)} broken links:\n" + "\n".join(broken[:60])
+
+
+# --- one copy of what the languages share, nothing no page loads (issue 23) ------------------
+
+
+def test_one_copy_of_the_theme_assets_and_downloads(whole_site: Path, pages) -> None:
+    """/fr/ and /es/ hold their pages, sitemaps and search index; their pages load the theme,
+    our scripts and the data downloads from the root (emit/shared_assets.py)."""
+    for code in LANGUAGES:
+        assert not (whole_site / code / "assets").exists(), f"/{code}/assets/"
+        leftover = [p.relative_to(whole_site).as_posix() for p in (whole_site / code).rglob("*")
+                    if p.is_file() and p.suffix != ".html" and not p.name.startswith("sitemap.xml")]
+        assert leftover == [f"{code}/search/search_index.json"], leftover
+        linked = {resolve(whole_site, f"{code}/data/index.html", a).file for _, a in pages[f"{code}/data/index.html"].addresses}
+        assert {"data/countries.csv", "data/countries.json", "data/ccm-ica-data.zip", "data/ccm-ica.ics"} <= linked
+        report = {resolve(whole_site, f"{code}/report/index.html", a).file for _, a in pages[f"{code}/report/index.html"].addresses}
+        assert any(f.startswith("report/") and f.endswith(".docx") for f in report), report
+        styles = {resolve(whole_site, f"{code}/countries/mne/index.html", a).file for _, a in pages[f"{code}/countries/mne/index.html"].addresses}
+        assert {"assets/ccm.css", "assets/search-on-demand.js"} <= styles
+
+
+def test_nothing_is_shipped_that_no_page_loads(whole_site: Path) -> None:
+    files = [p.relative_to(whole_site).as_posix() for p in whole_site.rglob("*") if p.is_file()]
+    assert [f for f in files if f.endswith(".map")] == []
+    named = [f for f in files if f.endswith((".js", ".css")) and b"sourceMappingURL" in (whole_site / f).read_bytes()]
+    assert named == []
+    lunr = sorted(f.removeprefix("assets/javascripts/lunr/") for f in files if f.startswith("assets/javascripts/lunr/"))
+    assert lunr == ["min/lunr.es.min.js", "min/lunr.fr.min.js", "min/lunr.stemmer.support.min.js"]
+    assert "assets/screenshot-home.png" not in files  # the README's, on GitHub
+
+
+def test_shared_files_resolve_without_directory_urls(tmp_path: Path) -> None:
+    """Pull-request previews build with CCM_ICA_DIRECTORY_URLS=false (pages as <name>.html): the
+    French and Spanish pages' links to the root's assets and downloads resolve there too."""
+    _need_html5lib()
+    site = build_whole_site(tmp_path / "site", {"CCM_ICA_DIRECTORY_URLS": "false"})
+    broken, shared = [], 0
+    for code in LANGUAGES:
+        for file in [f for f in html_files(site) if f.startswith(f"{code}/")]:
+            for tag, address in parse_page(site, file).addresses:
+                target = resolve(site, file, address)
+                if target.kind == "broken":
+                    broken.append(f"{file}: <{tag}> {address!r}: {target.reason}")
+                elif target.kind == "file" and not target.file.startswith(f"{code}/"):
+                    shared += target.file.startswith(("assets/", "data/", "report/"))
+    assert not broken, "\n".join(broken[:40])
+    assert shared > 1000
+    assert (site / "fr" / "countries" / "mne.html").is_file()
 
 
 # --- privacy: every page in a browser ---------------------------------------------------------

@@ -66,6 +66,7 @@ def plan_pages(site: Site) -> list[PlannedPage]:
         PlannedPage("sources/index.md", "sources.md.j2", views.sources),
         PlannedPage("glossary/index.md", "glossary.md.j2", glossary.glossary),
         PlannedPage("data/index.md", "data.md.j2", views.data),
+        PlannedPage("data/columns.md", "data_columns.md.j2", views.data),  # kept off /data/: its DOM stays small
         PlannedPage("report/index.md", "report.md.j2", views.report),
         PlannedPage("attention/index.md", "attention.md.j2", views.attention),
         PlannedPage("changes/index.md", "changes.md.j2", views.changes),
