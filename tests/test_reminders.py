@@ -184,7 +184,8 @@ def test_check_reminders_lists_each_record_lacking_a_translation(tmp_path):
         "last_reviewed:", "notes: \"Clearance goes on.\"\nroles_note:\n  en: \"Affected.\"\n  fr: \"Touché.\"\nlast_reviewed:", 1)
     meeting = _fixture("content/meetings/2017-11-24-affected.yml").replace(
         'title: "Informal meeting with affected States"',
-        'title: {en: "Informal meeting", fr: "Réunion informelle", es: "Reunión informal"}')
+        'title: {en: "Informal meeting", fr: "Réunion informelle", es: "Reunión informal"}').replace(
+        "city: Geneva", "city: {en: Geneva, fr: Genève, es: Ginebra}")
     root = write_site(tmp_path, {"site_config.yml": THREE_LANGUAGES, "content/countries/lao.yml": lao,
                                  "content/meetings/2017-11-24-affected.yml": meeting})
     result = run("check", "--reminders", cwd=root)
