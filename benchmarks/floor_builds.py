@@ -16,6 +16,7 @@ every language one after another in one process, the default language at the sit
 
 from __future__ import annotations
 
+import copy
 import json
 import shutil
 import sys
@@ -43,7 +44,7 @@ def prepare(root: Path, floor: Path) -> dict[str, Any]:
     catalogs, problems = i18n.load_catalogs(root, languages)
     if problems:
         raise SystemExit("\n".join(map(str, problems)))
-    inputs = prepare_inputs(site)
+    inputs = prepare_inputs(site, catalogs)
     with open(root / "mkdocs.yml", "rb") as file:
         plugins = _without_plugin(yaml_load(file).get("plugins", []))
     shutil.rmtree(floor, ignore_errors=True)
@@ -52,6 +53,7 @@ def prepare(root: Path, floor: Path) -> dict[str, Any]:
     for language in languages:
         docs = floor / language / "docs"
         shutil.copytree(root / "docs", docs)
+        _hand_written_in(docs, language, languages)
         pages = render_site(inputs, language, catalogs)
         for src, (_, markdown) in pages.items():
             _write(docs / src, markdown.encode("utf-8"))
@@ -68,6 +70,17 @@ def prepare(root: Path, floor: Path) -> dict[str, Any]:
         summary["markdown_bytes"][language] = sum(len(markdown.encode("utf-8")) for _, markdown in pages.values())
     (floor / SPEC).write_text(json.dumps(spec, ensure_ascii=False, indent=1), encoding="utf-8")
     return summary
+
+
+def _hand_written_in(docs: Path, language: str, languages: list[str]) -> None:
+    """The hand-written pages as this language's site shows them (emit/hand_written.py): each
+    `<page>.<code>.md` replaces `<page>.md` in its language and is no page of its own."""
+    for code in languages[1:]:
+        for translation in sorted(docs.rglob(f"*.{code}.md")):
+            if code == language:
+                translation.replace(translation.with_name(translation.name.replace(f".{code}.md", ".md")))
+            else:
+                translation.unlink()
 
 
 def _without_plugin(plugins: Any) -> Any:
@@ -106,7 +119,7 @@ def floor(spec_file: Path, site_dir: Path) -> None:
     spec = json.loads(spec_file.read_text(encoding="utf-8"))
     for language in spec["languages"]:
         config = load_config(spec["config_file"], site_dir=str(site_dir / language["site_subdir"]),
-                             docs_dir=language["docs_dir"], plugins=spec["plugins"], strict=True)
+                             docs_dir=language["docs_dir"], plugins=copy.deepcopy(spec["plugins"]), strict=True)
         for key, value in language["changes"]["config"].items():
             if isinstance(config[key], Mapping):
                 config[key].update(value)

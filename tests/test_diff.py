@@ -201,7 +201,7 @@ def test_the_comment_shown_in_the_readme_and_the_contribute_page_is_the_one_ccm_
     code, out, _err = run_diff(_example(repository(tmp_path)), capsys, "--preview-url", PREVIEW)
     assert code == 0
     quoted = "\n".join(f"> {line}".rstrip() for line in out.splitlines())
-    for document in (PROJECT / "README.md", PROJECT / "docs/contribute/index.md"):
+    for document in (PROJECT / "README.md", *sorted((PROJECT / "docs/contribute").glob("index*.md"))):  # and its translations
         text = document.read_text(encoding="utf-8")
         start, end = text.index(EXAMPLE_START) + len(EXAMPLE_START), text.index(EXAMPLE_END)
         if request.config.getoption("--update-golden"):

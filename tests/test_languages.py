@@ -28,7 +28,8 @@ def built(tmp_path_factory) -> Path:
     for translation in (root / "docs/contribute").glob("step-by-step.*.md"):
         translation.unlink()
     (root / "docs/contribute/step-by-step.fr.md").write_text(
-        "# Pas à pas\n\nLes champs sont décrits dans la [référence](reference/index.md).\n", encoding="utf-8")
+        "# Pas à pas\n\nLes champs sont décrits dans la [référence](reference/index.md).\n\n"
+        "## 3. Voir l’aperçu { #3-look-at-the-preview }\n", encoding="utf-8")
     site_dir = root / "site"
     build_all(root, site_dir)
     return site_dir

@@ -171,3 +171,19 @@ def test_cli_markdown_format(tmp_path):
                              "-o", str(out)], capture_output=True, text=True)
     assert result.returncode == 0
     assert out.read_text(encoding="utf-8").startswith("# Progress report on international cooperation")
+
+
+@pytest.mark.parametrize(("language", "heading", "download"), [
+    ("fr", "II. Activités menées", "Télécharger ce rapport en document Word"),
+    ("es", "II. Actividades realizadas", "Descargar este informe como documento Word"),
+])
+def test_the_report_page_and_its_word_file_in_each_language(whole_site, language, heading, download):
+    html = page(whole_site, f"{language}/report")
+    body = html.split("<article", 1)[1]
+    assert f'<html lang="{language}"' in html and 'lang="en"' not in body.split('id="sources"', 1)[0]
+    assert heading in body and download in body and "Activities undertaken" not in body
+    word_file = f"ccm-ica-8msp-progress-report-{language}.docx"
+    assert word_file in body  # one copy at the site's root, whichever language's page links to it
+    word = docx.Document(str(whole_site / "report" / word_file))
+    assert word.core_properties.language == f"{language}-{'FR' if language == 'fr' else 'ES'}"
+    assert any(heading in p.text for p in word.paragraphs)

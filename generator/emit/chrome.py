@@ -233,5 +233,8 @@ class _FirstParagraph(HTMLParser):
 
 def _first_paragraph(html: str) -> str:
     parser = _FirstParagraph()
-    parser.feed(html)
+    for start in range(0, len(html), 8192):  # it is near the top: stop reading once it is found
+        parser.feed(html[start:start + 8192])
+        if parser.done:
+            break
     return re.sub(r" ([:;])", r"\1", " ".join("".join(parser.text).split()))

@@ -97,9 +97,12 @@ def _repoint(page: Path, staging: Path, code: str, shared: set[str], prefixes: l
     links stay relative (so the site works from disk and with or without directory URLs), and
     the 404 page's absolute ones (/<base>/<code>/assets/…) stay absolute."""
     here = page.parent.relative_to(staging / code).as_posix()
+    names = {posixpath.basename(path) for path in shared}
 
     def relink(match: re.Match[str]) -> str:
         url = match["url"]
+        if posixpath.basename(url.partition("#")[0].partition("?")[0]) not in names:  # most links: pages
+            return match[0]
         return match["before"] + _shared_url(url, here, code, shared, prefixes) + match["after"]
 
     html = page.read_text(encoding="utf-8")

@@ -92,21 +92,40 @@ def label_cells(html: str) -> str:
     a header row is left as it is."""
     if "<table" not in html:
         return html
-    reader = _TableReader(html)
-    reader.feed(html)
-    reader.close()
     inserts: list[tuple[int, str]] = []
-    for table in reader.tables:
-        if not table.headers:
-            continue
-        inserts.append((table.start, f' role="table" {STACK}'))
-        inserts += [(offset, f' role="{role}"') for offset, role in table.parts]
-        for offset, column, tag in table.cells:
-            label = table.headers[column] if column < len(table.headers) else ""
-            role = "rowheader" if tag == "th" else "cell"
-            inserts.append((offset, f' role="{role}" data-label="{escape(label, quote=True)}"'))
+    for base, end in _table_spans(html):  # only the tables are parsed: most of a page is not one
+        reader = _TableReader(html[base:end])
+        reader.feed(html[base:end])
+        reader.close()
+        for table in reader.tables:
+            if not table.headers:
+                continue
+            inserts.append((base + table.start, f' role="table" {STACK}'))
+            inserts += [(base + offset, f' role="{role}"') for offset, role in table.parts]
+            for offset, column, tag in table.cells:
+                label = table.headers[column] if column < len(table.headers) else ""
+                role = "rowheader" if tag == "th" else "cell"
+                inserts.append((base + offset, f' role="{role}" data-label="{escape(label, quote=True)}"'))
     pieces, last = [], 0
     for offset, text in sorted(inserts):
         pieces += [html[last:offset], text]
         last = offset
     return "".join(pieces) + html[last:]
+
+
+_TABLE_TAG = re.compile(r"<(/?)table\b", re.I)
+
+
+def _table_spans(html: str) -> list[tuple[int, int]]:
+    """(start, end) of each outermost <table>…</table> (tables inside it included)."""
+    spans, depth, start = [], 0, 0
+    for match in _TABLE_TAG.finditer(html):
+        if not match[1]:
+            depth, start = depth + 1, start if depth else match.start()
+        elif depth:
+            depth -= 1
+            if not depth:
+                spans.append((start, html.index(">", match.end()) + 1))
+    if depth:  # a table left open: to the end, as the parser would read it
+        spans.append((start, len(html)))
+    return spans
