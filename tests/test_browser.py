@@ -91,7 +91,7 @@ def test_the_countries_table_filters_by_status_role_and_article(open_page, viewp
     page, watch = open_page("/countries/", viewport=viewport)
     rows = page.locator("article table tbody tr")
     total = rows.count()
-    statuses = [rows.nth(i).locator("td").nth(1).inner_text().strip() for i in range(total)]
+    statuses = [rows.nth(i).locator("td").nth(1).text_content().strip() for i in range(total)]  # textContent: cards off-screen are laid out (and given innerText) only when scrolled to
     menus = page.locator(".ccm-filters select")
     assert menus.count() == 3  # treaty status, roles, obligations
     menus.nth(0).select_option("Signatory")
@@ -100,7 +100,7 @@ def test_the_countries_table_filters_by_status_role_and_article(open_page, viewp
     assert page.locator(".ccm-filters__status").inner_text() == f"{statuses.count('Signatory')} of {total} States shown"
     menus.nth(0).select_option("")
     menus.nth(2).select_option("clearance (Article 4)")  # every row left shows it among its obligations
-    left = [shown.nth(i).locator("td").nth(3).inner_text() for i in range(shown.count())]
+    left = [shown.nth(i).locator("td").nth(3).text_content() for i in range(shown.count())]
     assert left and all("clearance (Article 4)" in cell.split(", ") for cell in left)
     assert_clean(watch)
 

@@ -195,7 +195,7 @@ def test_on_a_360_px_phone_every_fact_of_the_register_is_on_screen(new_page, sit
     page.goto(site_url + "/requests/", wait_until="load")
     cells = page.eval_on_selector_all(
         "article .ccm-register td",
-        "tds => tds.map(td => ({text: td.innerText.trim(), right: td.getBoundingClientRect().right}))")
+        "tds => tds.map(td => ({text: td.textContent.trim(), right: td.getBoundingClientRect().right}))")
     assert cells and all(cell["text"] for cell in cells)
     off = [cell["text"] for cell in cells if cell["right"] > PHONE["width"]]
     assert not off, f"off-screen at {PHONE['width']} px: {off}"
