@@ -91,7 +91,8 @@ def test_the_countries_table_filters_by_status_role_and_article(open_page, viewp
     page, watch = open_page("/countries/", viewport=viewport)
     rows = page.locator("article table tbody tr")
     total = rows.count()
-    statuses = [rows.nth(i).locator("td").nth(1).text_content().strip() for i in range(total)]  # textContent: cards off-screen are laid out (and given innerText) only when scrolled to
+    # textContent: cards off-screen are laid out (and given an innerText) only when scrolled to.
+    statuses = [rows.nth(i).locator("td").nth(1).text_content().strip() for i in range(total)]
     menus = page.locator(".ccm-filters select")
     assert menus.count() == 3  # treaty status, roles, obligations
     menus.nth(0).select_option("Signatory")
