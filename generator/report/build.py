@@ -41,10 +41,6 @@ def _attributed(text: str, by: str | None) -> str:
     return f"{text} ({by.replace(' (', ', ').replace('(', '').replace(')', '')})"
 
 
-def _names(items: list[str]) -> str:
-    return word_list(items) if items else "—"
-
-
 def build_report(facts: Facts, prepared_on: dt.date, language: str = DEFAULT,
                  catalogs: dict[str, Any] | None = None) -> Document:
     """The report in `language`, from the facts as of the report's cut-off. It is a draft made
@@ -66,7 +62,9 @@ def _title_block(site: Site, prepared_on: dt.date) -> TitleBlock:
     meeting = next((e.record for e in sorted(site.entries["meetings"].values(), key=lambda e: e.id)
                     if e.record.kind is MeetingKind.msp and e.record.title.startswith(_MEETING)), None)
     activity = site.entries["activities"].get(_REPORT_ACTIVITY)
-    who = f" ({_names(list(activity.record.who))})" if activity and activity.record.who else ""
+    states = {e.record.name: e for e in site.entries["countries"].values()}  # the Coordinators are States
+    who = (f" ({word_list([_state(states[w]) if w in states else w for w in activity.record.who])})"
+           if activity and activity.record.who else "")
     return TitleBlock(
         convention=_("Convention on Cluster Munitions"),
         meeting=_("Eighth Meeting of States Parties"),
@@ -202,7 +200,7 @@ def _requests(document: Document, facts: Facts) -> None:
         names = sorted({_state(countries[e.record.country]) for e in requests if e.record.year == year})
         document.add(Paragraph(ngettext("In %(year)s, %(n)s State Party requested assistance in the records: %(names)s.",
                                         "In %(year)s, %(n)s States Parties requested assistance in the records: %(names)s.",
-                                        len(names), year=year, names=_names(names))))
+                                        len(names), year=year, names=word_list(names))))
     rows = tuple(
         (_state(countries[r.country]), str(r.year), term(r.area, _("not stated")),
          _with_horizon(term(r.status), facts.request_horizon(r)),
