@@ -119,6 +119,13 @@ def _(message: str, **params: object) -> str:
     return text % params if params else text
 
 
+def catalog_text(message: str) -> str | None:
+    """`message`'s translation in the current language's catalog, or None where it has none
+    (even one the same as the English: a list of codes reads the same in every language)."""
+    catalog = getattr(_language.get()[1], "_catalog", None)
+    return catalog.get(message) if catalog else None
+
+
 def ngettext(singular: str, plural: str, n: int, **params: object) -> str:
     text = _language.get()[1].ngettext(singular, plural, n)
     return text % {"n": n, **params}

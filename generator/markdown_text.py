@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from ccm_ica.i18n import DEFAULT, _, current
+from ccm_ica.i18n import DEFAULT, catalog_text, current
 from ccm_ica.models.common import LocalizedText
 
 # Set by the renderer for each page: counts texts shown in English for want of a translation.
@@ -62,8 +62,8 @@ def english_only(text: str) -> str:
     is, marked as English (and counted as untranslated) on the other languages' pages."""
     if not text:
         return text
-    translated = _(text) if current() != DEFAULT else text
-    return LocalizedText(text, {current(): translated} if translated != text else {})
+    translated = catalog_text(text) if current() != DEFAULT else None
+    return LocalizedText(text, {current(): translated} if translated else {})
 
 
 def safe_url(url: str) -> str:

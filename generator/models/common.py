@@ -49,10 +49,11 @@ OptionalSources = Annotated[
 QUOTE_WORDS = 25
 Quotes = Annotated[
     dict[SourceRef, Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1)]],
-    Field(default_factory=dict, description=(
+    Field(default_factory=dict, description=(  # a literal, so `make messages` finds it for the catalogs
         "The cited document's own words that state this record's facts, so a reader can find them: "
-        f"under each source id, a list of quotes of at most {QUOTE_WORDS} words each.")),
+        "under each source id, a list of quotes of at most 25 words each.")),
 ]
+assert f"at most {QUOTE_WORDS} words" in str(Quotes.__metadata__[-1].description), "say QUOTE_WORDS in the description"
 
 
 # --- partial dates --------------------------------------------------------------------
