@@ -25,7 +25,7 @@ class Partner(Record):
 
     name: str = Field(min_length=1, description="The partner's name.")
     country: CountryRef | None = Field(default=None, description="ISO3 code, if the partner is a State.")
-    role: str | None = Field(default=None, description="What it does in the coalition, e.g. 'donor', 'operator'.")
+    role: LocalizedText | None = Field(default=None, description="What it does in the coalition, e.g. 'donor', 'operator'.")
 
 
 class Milestone(Record):

@@ -39,7 +39,7 @@ class Point(Record):
     """A key point or recommendation, attributed to whoever made it."""
 
     text: LocalizedText = Field(description="The point, in the summary's words where possible.")
-    by: str | None = Field(default=None, description="Who made it, as the summary attributes it (e.g. 'a donor state', 'the ISU').")
+    by: LocalizedText | None = Field(default=None, description="Who made it, as the summary attributes it (e.g. 'a donor state', 'the ISU').")
     to: str | None = Field(default=None, description="For a recommendation: to whom it is addressed.")
 
 
@@ -47,7 +47,7 @@ class FollowUp(Record):
     """An action agreed at the meeting."""
 
     action: LocalizedText = Field(description="What is to be done.")
-    owner: str = Field(min_length=1, description="Who is to do it.")
+    owner: LocalizedText = Field(description="Who is to do it.")
     status: FollowUpStatus = Field(description="planned, ongoing, done, dropped or not-reported.")
     note: LocalizedText | None = Field(default=None, description="What came of it, with its source in the record's sources.")
 
@@ -66,7 +66,7 @@ class Meeting(Record):
     venue: str | None = Field(default=None, description="Building, e.g. 'United Nations Office in Vienna'.")
     room: str | None = Field(default=None, description="Room, e.g. 'M6'.")
     occasion: LocalizedText | None = Field(default=None, description="What it was held alongside, e.g. 'margins of the APMBC 16MSP'.")
-    hosts: list[str] = Field(default_factory=list, description="Who convened or chaired it, as the source names them.")
+    hosts: list[LocalizedText] = Field(default_factory=list, description="Who convened or chaired it, as the source names them.")
     host_countries: list[CountryRef] = Field(default_factory=list, description="ISO3 codes of the hosting or chairing States.")
     participants: LocalizedText | None = Field(default=None, description="Who took part, as the summary says (e.g. 'about 15 donor states').")
     summary: LocalizedText | None = Field(default=None, description="A short paragraph on what the meeting was for.")

@@ -179,10 +179,10 @@ def _meetings(document: Document, site: Site, indicators: Indicators) -> None:
         document.add(Heading(f"{_in_language(m.title)}, {long_date(m.date)}, {_in_language(m.city)}", level=2))
         if m.key_points:
             document.add(Paragraph(_("Key points raised:")),
-                         Bullets(tuple(_attributed(_in_language(p.text), p.by) for p in m.key_points)))
+                         Bullets(tuple(_attributed(_in_language(p.text), p.by and _in_language(p.by)) for p in m.key_points)))
         if m.recommendations:
             document.add(Paragraph(_("Recommendations and outcomes:")),
-                         Bullets(tuple(_attributed(_in_language(p.text), p.by) for p in m.recommendations)))
+                         Bullets(tuple(_attributed(_in_language(p.text), p.by and _in_language(p.by)) for p in m.recommendations)))
 
 
 def _with_horizon(status: str, since: object) -> str:
@@ -261,7 +261,7 @@ def _challenges(document: Document, site: Site, indicators: Indicators, results:
             if entry.record.date <= as_of and follow_up.status in (FollowUpStatus.planned, FollowUpStatus.not_reported):
                 items.append(_("Follow-up of %(meeting)s (%(date)s) not reported as done: %(action)s — owner: %(owner)s.",
                                meeting=_in_language(entry.record.title), date=long_date(entry.record.date),
-                               action=_in_language(follow_up.action), owner=follow_up.owner))
+                               action=_in_language(follow_up.action), owner=_in_language(follow_up.owner)))
     document.add(Paragraph(_("The following challenges follow from the records as of this report's cut-off date:")),
                  Bullets(tuple(items) or (_("None found in the records."),)))
 
