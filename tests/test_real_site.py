@@ -73,3 +73,13 @@ def test_two_builds_are_byte_identical(real_site, tmp_path, monkeypatch, capsys)
     compare(filecmp.dircmp(first, second, ignore=[]))
     assert {"fr", "es"} <= {path.name for path in first.iterdir()}  # every language is compared
     assert differences == []
+
+
+def test_the_sources_page_carries_no_list_of_its_230_titles(real_site):
+    """hide: toc — Material would still build the list and hide it, and work on it on a phone."""
+    html = page(real_site, "sources")
+    secondary = re.findall(r'<nav class="md-nav md-nav--secondary".*?</nav>', html, re.S)
+    assert secondary and not any('data-md-component="toc"' in nav for nav in secondary)
+    assert html.count('class="md-nav__link"') < 40  # the site's sections only
+    assert html.count("<h2 ") > 200  # every source still has its heading and anchor
+    assert '"content.tooltips"' not in html  # the browser's own title tooltips (mkdocs.yml)

@@ -95,6 +95,8 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
         """The frame's words for this page (overrides/main.html, partials/footer.html), and the
         full width for pages outside the coordinators' section."""
         full_width(page, nav)
+        if "toc" in (page.meta.get("hide") or []):  # Material only hides it: 230 entries still weigh on a phone
+            page.toc = []
         chrome = self._chrome.for_page(page, page.content or "")
         if chrome["description"] in self._descriptions:  # one description per page, for search results
             chrome["description"] = f"{chrome['description']} ({page.url or '/'})"
