@@ -53,11 +53,17 @@ def wait_for(url: str, shown: Callable[[str], bool], server: subprocess.Popen, l
 
 
 def edited(text: str, word: str) -> str:
-    """The record with `word` at the end of the first line of its `notes:` block: one line changed."""
+    """The record with `word` at the end of the first line of its English `notes:` block (`notes: >-`,
+    or `en: >-` under `notes:` when it is given per language): one line changed."""
     lines = text.splitlines(keepends=True)
-    for i, line in enumerate(lines[:-1]):
-        if line.startswith("notes:") and line.split(":", 1)[1].strip() in (">", ">-", "|", "|-"):
+    for i, line in enumerate(lines[:-2]):
+        if not line.startswith("notes:"):
+            continue
+        if line.split(":", 1)[1].strip() in (">", ">-", "|", "|-"):
             lines[i + 1] = f"{lines[i + 1].rstrip()} {word}\n"
+            return "".join(lines)
+        if lines[i + 1].strip() in ("en: >", "en: >-", "en: |", "en: |-"):  # the page shown is English
+            lines[i + 2] = f"{lines[i + 2].rstrip()} {word}\n"
             return "".join(lines)
     raise SystemExit("the record has no `notes:` block (notes: >-) whose first line could take a word")
 
