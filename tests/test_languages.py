@@ -126,7 +126,7 @@ def test_content_is_loaded_once_for_all_languages(tmp_path, monkeypatch):
     root = prepare(write_site(tmp_path / "project", {"site_config.yml": CONFIG}))
     timings = build_all(root, root / "site")
     assert len(calls) == 1
-    assert set(timings) == {"prepare", "en", "fr", "es", "share"}
+    assert set(timings) == {"prepare", "en", "fr", "es", "prune"}
 
 
 def test_a_hand_written_page_shows_its_translation_at_the_same_address(built):

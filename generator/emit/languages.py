@@ -30,7 +30,7 @@ from mkdocs.config import load_config
 from ccm_ica import i18n
 from ccm_ica.content import load_site
 from ccm_ica.emit.chrome import site_address
-from ccm_ica.emit.shared_assets import share_and_prune
+from ccm_ica.emit.shared_assets import SharedFiles, prune_unused
 from ccm_ica.pages.render import prepare, render_site
 from ccm_ica.problems import ContentError, Problem
 
@@ -74,7 +74,7 @@ def _build_all(root: Path, site_dir: Path, as_of: dt.date | None) -> dict[str, f
     timings = {"prepare": time.perf_counter() - started}
     staging = site_dir.parent / f".{site_dir.name}.building"
     _remove(staging)  # left by a build that was killed
-    root_url = None
+    shared = SharedFiles()
     try:
         for language in languages:
             started = time.perf_counter()
@@ -83,17 +83,16 @@ def _build_all(root: Path, site_dir: Path, as_of: dt.date | None) -> dict[str, f
                 pages = render_site(inputs, language, catalogs)
                 with i18n.using(language, catalogs):  # the theme's frame is worded during the build
                     config = language_config(root, out, language, languages, site.config.site_url)
-                    config.plugins["ccm-ica"].use(pages, inputs.files, site)
+                    config.plugins["ccm-ica"].use(pages, inputs.files, site, shared)
                     build(config)
-                    root_url = root_url or config.site_url
             except ContentError as error:
                 raise LanguageFailed(language, error.problems) from error
             except Exception as error:  # MkDocs' Abort under --strict, a plugin's error, a bug
                 raise LanguageFailed(language, [], error) from error
             timings[language] = time.perf_counter() - started
         started = time.perf_counter()
-        share_and_prune(staging, languages, root_url)  # one copy of the shared files, none unused
-        timings["share"] = time.perf_counter() - started
+        prune_unused(staging)  # nothing that no page loads
+        timings["prune"] = time.perf_counter() - started
         _swap(staging, site_dir)
     finally:
         _remove(staging)

@@ -21,6 +21,7 @@ from ccm_ica.content.load import CONFIG_FILE, CONTENT_DIR
 from ccm_ica.emit.chrome import Chrome, full_width, site_address
 from ccm_ica.emit.edit_links import resolve_edit_links
 from ccm_ica.emit.hand_written import marked_english, use_translations
+from ccm_ica.emit.shared_assets import Relink, SharedFiles
 from ccm_ica.emit.tables import label_cells
 from ccm_ica.i18n import DEFAULT, LOCALE_DIR
 from ccm_ica.pages.render import TEMPLATES, prepare, render_site
@@ -37,18 +38,20 @@ class CcmIcaConfig(base.Config):
 class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
     def __init__(self) -> None:
         super().__init__()
-        self._given: tuple[Pages, dict[str, bytes], Any] | None = None
+        self._given: tuple[Pages, dict[str, bytes], Any, SharedFiles] | None = None
+        self._relink: Relink | None = None
 
-    def use(self, pages: Pages, files: dict[str, bytes], site: Any) -> None:
+    def use(self, pages: Pages, files: dict[str, bytes], site: Any, shared: SharedFiles) -> None:
         """Build with these pages and files, made beforehand for this build's language from
-        `site`; the build runs inside `i18n.using` that language (emit/languages.py)."""
-        self._given = pages, files, site
+        `site`; the build runs inside `i18n.using` that language (emit/languages.py). The default
+        language records its files in `shared`; the others leave out their copies of them."""
+        self._given = pages, files, site, shared
 
     def on_config(self, config: Any) -> Any:
         self._root = Path(self.config.root or Path(config.config_file_path).parent)
         self._descriptions: set[str] = set()
         if self._given is not None:
-            self._pages, self._files, site = self._given
+            self._pages, self._files, site, self._shared = self._given
             self._languages = list(site.config.languages)
             self._chrome = Chrome.make(site.config, site.as_of, config.site_name)
             return config
@@ -82,6 +85,17 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
         self._in_english = use_translations(files, self._languages)
         return files
 
+    def on_env(self, env: Any, config: Any, files: Files) -> Any:
+        """Once the pages' links are checked against every file, before MkDocs copies any: the
+        default language records its files; another leaves out its copies of those (emit/shared_assets.py)."""
+        if self._given is not None:
+            language = config.theme["language"]
+            if language == self._languages[0]:
+                self._shared.record(files, config.site_url)
+            else:
+                self._relink = self._shared.leave_out_copies(files, language)
+        return env
+
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
         """Hand-written pages are edited through pull requests too: keep only harmless HTML. Then
         every page's `edit:` links (emit/edit_links.py) and tables (emit/tables.py) are finished."""
@@ -104,6 +118,13 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
         context["ccm"] = chrome
         context["ccm_chrome"] = self._chrome
         return context
+
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        return self._relink(output, page.file.dest_uri) if self._relink else output
+
+    def on_post_template(self, output: str, template_name: str, config: Any) -> str:
+        """The 404 page links to the shared files too."""
+        return self._relink(output, template_name) if self._relink and template_name.endswith(".html") else output
 
     def on_template_context(self, context: Any, template_name: str, config: Any) -> Any:
         """The 404 page, the one theme template that is a page: its words, in this language."""

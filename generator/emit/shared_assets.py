@@ -1,12 +1,13 @@
 """One copy of what every language shares, and nothing that no page loads.
 
-Run on the staging folder once every language is built, before the swap (emit/languages.py), so
-a failure here still leaves the last good site. Each language's MkDocs build writes the theme's
-assets, our scripts and styles, the data downloads and the Word report into its own folder; a
-file of /<code>/ byte-identical to the one at the same path at the root is removed, and every
-link of that language's pages to it points at the root's copy instead. Then what no page
-requests goes: source maps (and the comments naming them) and the search languages, word
-splitters included, that no language's search index asks for.
+Each language's MkDocs build would write the theme's assets, our scripts and styles, the data
+downloads and the Word reports into its own folder. The default language's build lists its files
+besides pages (`SharedFiles.record`); each other language's build leaves out every file the root
+has byte for byte at the same path (`leave_out_copies`), so it is never written, and its pages'
+links to one point at the root's copy instead, as each page is written. Once every language is
+built, before the swap (emit/languages.py), what no page requests goes (`prune_unused`): source
+maps (and the comments naming them) and the search languages, word splitters included, that no
+language's search index asks for.
 """
 
 from __future__ import annotations
@@ -14,33 +15,61 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 # Pages and what differs per language by nature: never shared, whatever their bytes.
 _NEVER_SHARED = re.compile(r"(^|/)[^/]*\.html$|^sitemap\.xml(\.gz)?$|^search/")
-_LINK = re.compile(r'(?P<before>\b(?:href|src)=")(?P<url>[^"]*)(?P<after>")')
+# No \b before href: a regex starting with it is ten times slower; relink() checks the boundary.
+_LINK = re.compile(r'(?P<before>(?:href|src)=")(?P<url>[^"]*)(?P<after>")')
 # Material's settings (overrides nothing): the search worker's address is a JSON string there.
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 _WORKER = re.compile(r'(?P<before>"search": ")(?P<url>[^"]*)(?P<after>")')
 _MAP_COMMENT = re.compile(rb"\n?(?://# sourceMappingURL=[^\n]*|/\*# sourceMappingURL=[^\n]*?\*/)\s*$")
 LUNR = "assets/javascripts/lunr"
 
-
-def share_and_prune(staging: Path, languages: list[str], site_url: str | None) -> list[str]:
-    """Remove from `staging` what no page loads, then each language's copies of the root's files,
-    re-pointing its pages' links. Returns the removed paths (relative to staging), sorted."""
-    removed = _prune_unused(staging)
-    prefixes = _site_prefixes(site_url)
-    for code in languages[1:]:
-        shared = _remove_copies(staging, code)
-        for page in sorted((staging / code).rglob("*.html")):
-            _repoint(page, staging, code, shared, prefixes)
-        removed += [f"{code}/{path}" for path in sorted(shared)]
-    return sorted(removed)
+Relink = Callable[[str, str], str]  # (a page's HTML, its path in its language's folder) → its HTML
 
 
-def _prune_unused(staging: Path) -> list[str]:
+class SharedFiles:
+    """The default language's files besides its pages, which the other languages link to."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, Any] = {}  # path in the site → MkDocs File
+        self._prefixes: list[str] = []
+
+    def record(self, files: Any, site_url: str | None) -> None:
+        """The default language's files (MkDocs' Files, once the plugin has added its own)."""
+        self._files = {file.dest_uri: file for file in files if _shareable(file)}
+        self._prefixes = _site_prefixes(site_url)
+
+    def leave_out_copies(self, files: Any, code: str) -> Relink:
+        """Remove from the <code>/ build's `files` each one the root has at the same path with the
+        same bytes; return what re-points its pages' links to those at the root's copies."""
+        shared = set()
+        for file in [file for file in files if _shareable(file)]:
+            original = self._files.get(file.dest_uri)
+            if original is not None and _same_bytes(file, original):
+                files.remove(file)
+                shared.add(file.dest_uri)
+        names, prefixes = {posixpath.basename(path) for path in shared}, self._prefixes
+        return lambda html, path: _repoint(html, posixpath.dirname(path), code, shared, names, prefixes)
+
+
+def _shareable(file: Any) -> bool:
+    return not file.is_documentation_page() and file.inclusion.is_included() and not _NEVER_SHARED.search(file.dest_uri)
+
+
+def _same_bytes(file: Any, original: Any) -> bool:
+    if file.abs_src_path is not None and file.abs_src_path == original.abs_src_path:
+        return True  # one file on disk, copied as it is
+    return file.content_bytes == original.content_bytes
+
+
+def prune_unused(staging: Path) -> list[str]:
+    """Remove from `staging` what no page loads. Returns the removed paths (relative to staging), sorted."""
     removed = []
     for path in sorted(staging.rglob("*.map")):  # read by a browser's developer tools only
         removed.append(path.relative_to(staging).as_posix())
@@ -76,40 +105,22 @@ def _search_scripts(staging: Path) -> set[str]:
     return wanted
 
 
-def _remove_copies(staging: Path, code: str) -> set[str]:
-    """Remove each file of <code>/ the same as the root's at the same path; return their paths
-    relative to <code>/."""
-    folder, shared = staging / code, set()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        relative = path.relative_to(folder).as_posix()
-        original = staging / relative
-        if _NEVER_SHARED.search(relative) or not original.is_file():
-            continue
-        if original.stat().st_size == path.stat().st_size and original.read_bytes() == path.read_bytes():
-            path.unlink()
-            shared.add(relative)
-    _remove_empty(folder)
-    return shared
-
-
-def _repoint(page: Path, staging: Path, code: str, shared: set[str], prefixes: list[str]) -> None:
-    """Each link of a <code>/ page to a file removed as a copy, now to the root's copy: relative
-    links stay relative (so the site works from disk and with or without directory URLs), and
-    the 404 page's absolute ones (/<base>/<code>/assets/…) stay absolute."""
-    here = page.parent.relative_to(staging / code).as_posix()
-    names = {posixpath.basename(path) for path in shared}
+def _repoint(html: str, here: str, code: str, shared: set[str], names: set[str], prefixes: list[str]) -> str:
+    """Each link of a <code>/ page (in folder `here` of <code>/) to a file left out as a copy,
+    now to the root's copy: relative links stay relative (so the site works from disk and with or
+    without directory URLs), and the 404 page's absolute ones (/<base>/<code>/assets/…) stay absolute."""
 
     def relink(match: re.Match[str]) -> str:
         url = match["url"]
         if posixpath.basename(url.partition("#")[0].partition("?")[0]) not in names:  # most links: pages
             return match[0]
+        before = match.string[match.start() - 1] if match.start() else " "
+        if before.isalnum() or before == "_":  # "…href=" inside a longer name: not a link
+            return match[0]
         return match["before"] + _shared_url(url, here, code, shared, prefixes) + match["after"]
 
-    html = page.read_text(encoding="utf-8")
-    changed = _LINK.sub(relink, html)
-    changed = _CONFIG.sub(lambda m: m[1] + _WORKER.sub(relink, m[2]) + m[3], changed)
-    if changed != html:
-        page.write_text(changed, encoding="utf-8")
+    html = _LINK.sub(relink, html)
+    return _CONFIG.sub(lambda m: m[1] + _WORKER.sub(relink, m[2]) + m[3], html)
 
 
 def _shared_url(url: str, here: str, code: str, shared: set[str], prefixes: list[str]) -> str:
