@@ -9,12 +9,12 @@ import datetime as dt
 import os
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from typing import Any
 
 from markupsafe import Markup, escape
 
 from ccm_ica import i18n
+from ccm_ica.emit import html_tags
 from ccm_ica.models.config import SiteConfig
 from ccm_ica.problems import ContentError, Problem
 
@@ -185,20 +185,28 @@ def _css_string(text: str) -> str:
 _BOXES = frozenset({"div", "details", "table", "figure", "aside", "nav", "blockquote", "small"})
 
 
-class _FirstParagraph(HTMLParser):
+class _FirstParagraph:
     """The text of the first <p> at the top level of a page's content with words of its own, or
     of a profile's "at a glance" box when it comes first ("Treaty status: State Party · …;
     Roles: …"). A detail page's way back to its index ("← All countries") is not its description."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.depth, self.inside, self.glance, self.text, self.done = 0, False, False, [], False
         self.heading = False
 
-    def handle_starttag(self, tag: str, attrs: Any) -> None:
-        classes = (dict(attrs).get("class") or "").split()
-        if self.done:
-            return
+    def read(self, html: str) -> str:
+        for token in html_tags.read(html):  # it is near the top: stop reading once it is found
+            if isinstance(token, str):
+                self.handle_data(token)
+            elif token.closing:
+                self.handle_endtag(token.name)
+            else:
+                self.handle_starttag(token.name, (token.attribute("class") or "").split())
+            if self.done:
+                break
+        return re.sub(r" ([:;])", r"\1", " ".join("".join(self.text).split()))
+
+    def handle_starttag(self, tag: str, classes: list[str]) -> None:
         if tag == "p" and self.depth == 0 and "ccm-back" not in classes:
             self.inside, self.text = True, []
         elif tag == "div" and self.depth == 0 and "ccm-glance" in classes:
@@ -214,8 +222,6 @@ class _FirstParagraph(HTMLParser):
             self.depth += 1
 
     def handle_endtag(self, tag: str) -> None:
-        if self.done:
-            return
         if tag == "p" and self.inside:
             self.inside = False
             self.done = bool("".join(self.text).strip())
@@ -232,9 +238,4 @@ class _FirstParagraph(HTMLParser):
 
 
 def _first_paragraph(html: str) -> str:
-    parser = _FirstParagraph()
-    for start in range(0, len(html), 8192):  # it is near the top: stop reading once it is found
-        parser.feed(html[start:start + 8192])
-        if parser.done:
-            break
-    return re.sub(r" ([:;])", r"\1", " ".join("".join(parser.text).split()))
+    return _FirstParagraph().read(html)

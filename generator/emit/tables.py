@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html import escape
-from html.parser import HTMLParser
+
+from ccm_ica.emit import html_tags
 
 # The role each part of a table keeps when the stylesheet displays it as a block.
 _ROLES = {"table": "table", "thead": "rowgroup", "tbody": "rowgroup", "tfoot": "rowgroup", "tr": "row"}
@@ -31,42 +32,45 @@ class _Table:
     header_span: int = 1  # the columns it heads
 
 
-class _TableReader(HTMLParser):
+class _TableReader:
     """Finds each table's parts and where their start tags' names end (offsets into the HTML)."""
 
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self._line_starts = [0, *(match.end() for match in re.finditer("\n", html))]
+    def __init__(self) -> None:
         self.tables: list[_Table] = []  # every complete table, inner ones first
         self._open: list[_Table] = []
 
-    def _offset_after_name(self, tag: str) -> int:
-        line, column = self.getpos()
-        return self._line_starts[line - 1] + column + 1 + len(tag)
+    def read(self, html: str, start: int, end: int) -> None:
+        for token in html_tags.read(html, start, end):
+            if isinstance(token, str):
+                self.handle_data(token)
+            elif token.closing:
+                self.handle_endtag(token.name)
+            else:
+                self.handle_starttag(token)
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "table":
-            self._open.append(_Table(self._offset_after_name(tag)))
+    def handle_starttag(self, tag: html_tags.Tag) -> None:
+        if tag.name == "table":
+            self._open.append(_Table(tag.name_end))
             return
         if not self._open:
             return
         table = self._open[-1]
-        if tag in _ROLES:
-            table.parts.append((self._offset_after_name(tag), _ROLES[tag]))
-        if tag == "thead":
+        if tag.name in _ROLES:
+            table.parts.append((tag.name_end, _ROLES[tag.name]))
+        if tag.name == "thead":
             table.in_head = True
-        elif tag == "tr":
+        elif tag.name == "tr":
             table.column = 0
             if table.in_head:  # a header of two rows: the last one, next to the cells, names them
                 table.headers = []
-        elif tag in ("td", "th"):
-            given = next((value for name, value in attrs if name == "colspan"), None)
+        elif tag.name in ("td", "th"):
+            given = tag.attribute("colspan")
             span = int(given) if given and given.isdigit() and int(given) > 0 else 1
             if table.in_head:
-                table.parts.append((self._offset_after_name(tag), "columnheader"))
+                table.parts.append((tag.name_end, "columnheader"))
                 table.header_text, table.header_span = [], span
             else:
-                table.cells.append((self._offset_after_name(tag), table.column, tag))
+                table.cells.append((tag.name_end, table.column, tag.name))
             table.column += span
 
     def handle_endtag(self, tag: str) -> None:
@@ -94,18 +98,17 @@ def label_cells(html: str) -> str:
         return html
     inserts: list[tuple[int, str]] = []
     for base, end in _table_spans(html):  # only the tables are parsed: most of a page is not one
-        reader = _TableReader(html[base:end])
-        reader.feed(html[base:end])
-        reader.close()
+        reader = _TableReader()
+        reader.read(html, base, end)
         for table in reader.tables:
             if not table.headers:
                 continue
-            inserts.append((base + table.start, f' role="table" {STACK}'))
-            inserts += [(base + offset, f' role="{role}"') for offset, role in table.parts]
+            inserts.append((table.start, f' role="table" {STACK}'))
+            inserts += [(offset, f' role="{role}"') for offset, role in table.parts]
             for offset, column, tag in table.cells:
                 label = table.headers[column] if column < len(table.headers) else ""
                 role = "rowheader" if tag == "th" else "cell"
-                inserts.append((base + offset, f' role="{role}" data-label="{escape(label, quote=True)}"'))
+                inserts.append((offset, f' role="{role}" data-label="{escape(label, quote=True)}"'))
     pieces, last = [], 0
     for offset, text in sorted(inserts):
         pieces += [html[last:offset], text]
