@@ -32,7 +32,7 @@ CHAD = """
     last_reviewed: "2018-01-15"
     sources: [note]
 """
-# An example of the comment, shown in the README and on the contribute page (see the last test).
+# An example of the comment, shown on the contribute page (see the last test).
 EXAMPLE_START, EXAMPLE_END = "<!-- ccm-ica diff example: start -->", "<!-- ccm-ica diff example: end -->"
 PREVIEW = "https://ccm-ica.github.io/ccm-ica/pr-preview/pr-12/"
 
@@ -197,11 +197,11 @@ def _example(project: Path) -> Path:
     return project
 
 
-def test_the_comment_shown_in_the_readme_and_the_contribute_page_is_the_one_ccm_ica_writes(tmp_path, capsys, request):
+def test_the_comment_shown_on_the_contribute_page_is_the_one_ccm_ica_writes(tmp_path, capsys, request):
     code, out, _err = run_diff(_example(repository(tmp_path)), capsys, "--preview-url", PREVIEW)
     assert code == 0
     quoted = "\n".join(f"> {line}".rstrip() for line in out.splitlines())
-    for document in (PROJECT / "README.md", *sorted((PROJECT / "docs/contribute").glob("index*.md"))):  # and its translations
+    for document in sorted((PROJECT / "docs/contribute").glob("index*.md")):  # and its translations
         text = document.read_text(encoding="utf-8")
         start, end = text.index(EXAMPLE_START) + len(EXAMPLE_START), text.index(EXAMPLE_END)
         if request.config.getoption("--update-golden"):

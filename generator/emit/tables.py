@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html import escape
+from html import escape, unescape
 
 from ccm_ica.emit import html_tags
 
 # The role each part of a table keeps when the stylesheet displays it as a block.
 _ROLES = {"table": "table", "thead": "rowgroup", "tbody": "rowgroup", "tfoot": "rowgroup", "tr": "row"}
 STACK = "data-ccm-stack"  # on a table whose cells are labelled: the stylesheet stacks only these
+_TABLE_PART = re.compile(r"<(/?)(table|thead|tbody|tfoot|tr|td|th)(?=[\s/>])([^>]*)>", re.I)
+_ANY_TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
 
 
 @dataclass
@@ -40,13 +42,18 @@ class _TableReader:
         self._open: list[_Table] = []
 
     def read(self, html: str, start: int, end: int) -> None:
-        for token in html_tags.read(html, start, end):
-            if isinstance(token, str):
-                self.handle_data(token)
-            elif token.closing:
-                self.handle_endtag(token.name)
+        """Only a table's own tags are read: the links and words in its cells are most of its
+        HTML, and only its header cells' text is wanted (their other tags stripped)."""
+        after = start
+        for match in _TABLE_PART.finditer(html, start, end):
+            if self._open and self._open[-1].header_text is not None and match.start() > after:
+                self.handle_data(unescape(_ANY_TAG.sub("", html[after:match.start()])))
+            after = match.end()
+            tag = html_tags.Tag(match[2].lower(), bool(match[1]), match.start(), match[3])
+            if tag.closing:
+                self.handle_endtag(tag.name)
             else:
-                self.handle_starttag(token)
+                self.handle_starttag(tag)
 
     def handle_starttag(self, tag: html_tags.Tag) -> None:
         if tag.name == "table":

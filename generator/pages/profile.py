@@ -14,7 +14,7 @@ from typing import Any
 import pycountry
 from babel import Locale
 from babel.dates import format_date, format_interval
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ccm_ica import i18n
 from ccm_ica.content.load import Entry
@@ -221,10 +221,11 @@ class SourceNumbers:
         ids = list(dict.fromkeys(ids))
         if not ids:
             return Markup("")
-        links = [Markup('<a href="#source-{n}" title="{title}">{n}</a>').format(n=self._number(i), title=titles[i])
-                 for i in ids]
-        label = _("Source:")  # the label of every source line on the site, one source or several
-        return Markup('<small class="ccm-source">{label} {links}</small>').format(label=label, links=Markup(", ").join(links))
+        # f-strings with escape(), not Markup.format: this runs tens of thousands of times at scale.
+        links = ", ".join(f'<a href="#source-{n}" title="{escape(titles[i])}">{n}</a>' for n, i in
+                          ((self._number(i), i) for i in ids))
+        label = escape(_("Source:"))  # the label of every source line on the site, one source or several
+        return Markup(f'<small class="ccm-source">{label} {links}</small>')
 
     def listed(self, also: list[str]) -> list[tuple[int, str]]:
         """(number, id) of every source cited, then of those in `also` not cited yet."""
