@@ -96,6 +96,8 @@ class _Writer:
         default = styles.default(WD_STYLE_TYPE.PARAGRAPH)
         # As python-docx writes them: no w:pStyle for the default paragraph style.
         self.ids = {name: None if style == default else style.style_id for name, style in self.styles.items()}
+        table_default = styles.default(WD_STYLE_TYPE.TABLE)  # looked up once, not per table as `Table.style =` does
+        self.table_style_id = None if self.table_style == table_default else self.table_style.style_id
         section = word.sections[0]
         self.text_width = section.page_width - section.left_margin - section.right_margin
 
@@ -103,7 +105,9 @@ class _Writer:
         paragraph = self.word.add_paragraph()
         paragraph._p.style = self.ids[style]
         if text:
-            paragraph.add_run(_text(text)).bold = bold or None
+            run = paragraph.add_run()
+            _put_text(run._r, _text(text))
+            run.bold = bold or None
         return paragraph
 
     def title_block(self, block: TitleBlock, title: str) -> None:
@@ -126,7 +130,7 @@ class _Writer:
         caption = self.paragraph(table.caption, "Caption")
         caption.paragraph_format.keep_with_next = True
         grid = self.word.add_table(rows=0, cols=len(table.header))
-        grid.style = self.table_style
+        grid._tbl.tblStyle_val = self.table_style_id
         grid.autofit = False
         widths = [int(self.text_width * share) for share in table.shares()]
         for column, width in zip(grid.columns, widths):
@@ -142,7 +146,7 @@ class _Writer:
             for cell, text in zip(added.cells, cells):
                 paragraph = cell.paragraphs[0]
                 paragraph._p.style = ids[style]
-                paragraph.add_run(_text(text) or "—")
+                _put_text(paragraph.add_run()._r, _text(text) or "—")
                 if header:
                     paragraph.paragraph_format.keep_with_next = True  # with the first row below it
             return added._tr
@@ -182,7 +186,7 @@ class _Writer:
 
 def _put_text(run, text: str) -> None:
     """An empty run's text, as python-docx's `text` setter writes it; that setter goes character
-    by character (for tabs and line breaks), a second of a 2,000-row table's time."""
+    by character (for tabs and line breaks): a second of a 2,000-row table's time."""
     if "\t" in text or "\n" in text or "\r" in text:
         run.text = text
     else:
