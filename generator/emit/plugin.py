@@ -87,13 +87,15 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
 
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
         """Once the pages' links are checked against every file, before MkDocs copies any: the
-        default language records its files; another leaves out its copies of those (emit/shared_assets.py)."""
+        default language records its files; another leaves out its copies of those and renders
+        with the default language's theme templates (emit/shared_assets.py)."""
         if self._given is not None:
             language = config.theme["language"]
             if language == self._languages[0]:
                 self._shared.record(files, config.site_url)
             else:
                 self._relink = self._shared.leave_out_copies(files, language)
+            return self._shared.theme_env(env)
         return env
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:

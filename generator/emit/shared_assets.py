@@ -39,6 +39,14 @@ class SharedFiles:
     def __init__(self) -> None:
         self._files: dict[str, Any] = {}  # path in the site → MkDocs File
         self._prefixes: list[str] = []
+        self._env: Any = None  # the default language's Jinja environment, its templates compiled once
+
+    def theme_env(self, env: Any) -> Any:
+        """The first language's theme environment for every language's build, when it reads the
+        same template folders (MkDocs gives every build the same theme, so it does)."""
+        if self._env is None or self._env.loader.searchpath != env.loader.searchpath:
+            self._env = env
+        return self._env
 
     def record(self, files: Any, site_url: str | None) -> None:
         """The default language's files (MkDocs' Files, once the plugin has added its own)."""
