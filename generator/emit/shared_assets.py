@@ -22,8 +22,10 @@ from urllib.parse import urlsplit
 
 # Pages and what differs per language by nature: never shared, whatever their bytes.
 _NEVER_SHARED = re.compile(r"(^|/)[^/]*\.html$|^sitemap\.xml(\.gz)?$|^search/")
-# No \b before href: a regex starting with it is ten times slower; relink() checks the boundary.
-_LINK = re.compile(r'(?P<before>(?:href|src)=")(?P<url>[^"]*)(?P<after>")')
+# Links to files whose name has a dot (only those are shared, see _shareable): most links are to
+# pages (…/som/, …/#anchor), and leaving them to the regex saves a callback each. No \b before href:
+# a regex starting with it is ten times slower; relink() checks the boundary.
+_LINK = re.compile(r'(?P<before>(?:href|src)=")(?P<url>[^"#?]*\.[^"#?/.]+(?:[?#][^"]*)?)(?P<after>")')
 # Material's settings (overrides nothing): the search worker's address is a JSON string there.
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 _WORKER = re.compile(r'(?P<before>"search": ")(?P<url>[^"]*)(?P<after>")')
@@ -63,11 +65,13 @@ class SharedFiles:
                 files.remove(file)
                 shared.add(file.dest_uri)
         names, prefixes = {posixpath.basename(path) for path in shared}, self._prefixes
-        return lambda html, path: _repoint(html, posixpath.dirname(path), code, shared, names, prefixes)
+        known: dict[tuple[str, str], str] = {}  # (folder, link) → new link: pages repeat the same few
+        return lambda html, path: _repoint(html, posixpath.dirname(path), code, shared, names, prefixes, known)
 
 
 def _shareable(file: Any) -> bool:
-    return not file.is_documentation_page() and file.inclusion.is_included() and not _NEVER_SHARED.search(file.dest_uri)
+    return (not file.is_documentation_page() and file.inclusion.is_included() and "." in posixpath.basename(file.dest_uri)
+            and not _NEVER_SHARED.search(file.dest_uri))
 
 
 def _same_bytes(file: Any, original: Any) -> bool:
@@ -113,19 +117,22 @@ def _search_scripts(staging: Path) -> set[str]:
     return wanted
 
 
-def _repoint(html: str, here: str, code: str, shared: set[str], names: set[str], prefixes: list[str]) -> str:
+def _repoint(html: str, here: str, code: str, shared: set[str], names: set[str], prefixes: list[str],
+             known: dict[tuple[str, str], str]) -> str:
     """Each link of a <code>/ page (in folder `here` of <code>/) to a file left out as a copy,
     now to the root's copy: relative links stay relative (so the site works from disk and with or
     without directory URLs), and the 404 page's absolute ones (/<base>/<code>/assets/…) stay absolute."""
 
     def relink(match: re.Match[str]) -> str:
         url = match["url"]
-        if posixpath.basename(url.partition("#")[0].partition("?")[0]) not in names:  # most links: pages
-            return match[0]
+        new = known.get((here, url))
+        if new is None:
+            shared_name = posixpath.basename(url.partition("#")[0].partition("?")[0]) in names
+            new = known[here, url] = _shared_url(url, here, code, shared, prefixes) if shared_name else url
         before = match.string[match.start() - 1] if match.start() else " "
-        if before.isalnum() or before == "_":  # "…href=" inside a longer name: not a link
+        if new == url or before.isalnum() or before == "_":  # "…href=" inside a longer name: not a link
             return match[0]
-        return match["before"] + _shared_url(url, here, code, shared, prefixes) + match["after"]
+        return match["before"] + new + match["after"]
 
     html = _LINK.sub(relink, html)
     return _CONFIG.sub(lambda m: m[1] + _WORKER.sub(relink, m[2]) + m[3], html)
