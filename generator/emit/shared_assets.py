@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -82,30 +82,35 @@ def _same_bytes(file: Any, original: Any) -> bool:
 
 def prune_unused(staging: Path) -> list[str]:
     """Remove from `staging` what no page loads. Returns the removed paths (relative to staging), sorted."""
-    removed = []
-    for path in sorted(staging.rglob("*.map")):  # read by a browser's developer tools only
-        removed.append(path.relative_to(staging).as_posix())
-        path.unlink()
-    for path in sorted([*staging.rglob("*.js"), *staging.rglob("*.css")]):
-        content = path.read_bytes()
-        stripped = _MAP_COMMENT.sub(b"", content)
-        if stripped != content:  # the map it names is gone: a browser with developer tools open would ask for it
-            path.write_bytes(stripped if stripped.endswith(b"\n") else stripped + b"\n")
-    wanted = _search_scripts(staging)
-    for folder in sorted(staging.glob(f"**/{LUNR}")):
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            if path.relative_to(folder).as_posix() not in wanted:
-                removed.append(path.relative_to(staging).as_posix())
-                path.unlink()
-        _remove_empty(folder)
+    files = {path.relative_to(staging).as_posix(): path for path in staging.rglob("*") if path.is_file()}  # one walk
+    wanted = _search_scripts(path for name, path in files.items() if f"/{name}".endswith("/search/search_index.json"))
+    scripts = {name: script for name in files if (script := _search_script(name))}
+    removed = sorted([name for name in files if name.endswith(".map")]  # read by a browser's developer tools only
+                     + [name for name, (_, inner) in scripts.items() if inner not in wanted])
+    for name in removed:
+        files.pop(name).unlink()
+    for name in sorted(files):
+        if name.endswith((".js", ".css")):
+            content = files[name].read_bytes()
+            stripped = _MAP_COMMENT.sub(b"", content)
+            if stripped != content:  # the map it names is gone: a browser with developer tools open would ask for it
+                files[name].write_bytes(stripped if stripped.endswith(b"\n") else stripped + b"\n")
+    for folder in sorted({folder for folder, _ in scripts.values()}):
+        _remove_empty(staging / folder)
     return removed
 
 
-def _search_scripts(staging: Path) -> set[str]:
-    """The files of lunr/ that Material's search worker imports for the languages of the site's
-    search indexes (worker/main: setupSearchLanguages); English needs none."""
+def _search_script(name: str) -> tuple[str, str] | None:
+    """'fr/assets/javascripts/lunr/min/lunr.fr.min.js' → ('fr/assets/javascripts/lunr', 'min/lunr.fr.min.js')."""
+    head, found, inner = f"/{name}".partition(f"/{LUNR}/")
+    return (f"{head}/{LUNR}".lstrip("/"), inner) if found else None
+
+
+def _search_scripts(indexes: Iterable[Path]) -> set[str]:
+    """The files of lunr/ that Material's search worker imports for the languages of these search
+    indexes (worker/main: setupSearchLanguages); English needs none."""
     wanted: set[str] = set()
-    for index in staging.glob("**/search/search_index.json"):
+    for index in indexes:
         languages = json.loads(index.read_text(encoding="utf-8")).get("config", {}).get("lang", [])
         scripts = {f"min/lunr.{lang}.min.js" for lang in languages if lang != "en"}
         scripts |= {"tinyseg.js" for lang in languages if lang == "ja"}
