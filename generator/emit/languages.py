@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import gc
 import os
 import shutil
 import time
@@ -75,6 +76,9 @@ def _build_all(root: Path, site_dir: Path, as_of: dt.date | None) -> dict[str, f
     staging = site_dir.parent / f".{site_dir.name}.building"
     _remove(staging)  # left by a build that was killed
     shared = SharedFiles()
+    # The records, facts and files live until the end of the build: the collector need not scan
+    # them again at each of its full passes through MkDocs' objects (at scale 10, a full second).
+    gc.freeze()
     try:
         for language in languages:
             started = time.perf_counter()
@@ -95,6 +99,7 @@ def _build_all(root: Path, site_dir: Path, as_of: dt.date | None) -> dict[str, f
         timings["prune"] = time.perf_counter() - started
         _swap(staging, site_dir)
     finally:
+        gc.unfreeze()  # collectable again, by the next full pass, in a process that goes on
         _remove(staging)
     return timings
 
