@@ -49,36 +49,34 @@ class _TableReader:
             if self._open and self._open[-1].header_text is not None and match.start() > after:
                 self.handle_data(unescape(_ANY_TAG.sub("", html[after:match.start()])))
             after = match.end()
-            tag = html_tags.Tag(match[2].lower(), bool(match[1]), match.start(), match[3])
-            if tag.closing:
-                self.handle_endtag(tag.name)
-            else:
-                self.handle_starttag(tag)
+            if match[1]:
+                self.handle_endtag(match[2].lower())
+            else:  # a start tag: where its name ends is where attributes go
+                self.handle_starttag(match[2].lower(), match.end(2), match[3])
 
-    def handle_starttag(self, tag: html_tags.Tag) -> None:
-        if tag.name == "table":
-            self._open.append(_Table(tag.name_end))
+    def handle_starttag(self, name: str, name_end: int, attributes: str) -> None:
+        if name == "table":
+            self._open.append(_Table(name_end))
             return
         if not self._open:
             return
         table = self._open[-1]
-        if tag.name in _ROLES:
-            table.parts.append((tag.name_end, _ROLES[tag.name]))
-        if tag.name == "thead":
+        if name in ("td", "th"):  # most tags: checked first
+            span = _span(attributes) if "colspan" in attributes.lower() else 1
+            if table.in_head:
+                table.parts.append((name_end, "columnheader"))
+                table.header_text, table.header_span = [], span
+            else:
+                table.cells.append((name_end, table.column, name))
+            table.column += span
+            return
+        table.parts.append((name_end, _ROLES[name]))
+        if name == "thead":
             table.in_head = True
-        elif tag.name == "tr":
+        elif name == "tr":
             table.column = 0
             if table.in_head:  # a header of two rows: the last one, next to the cells, names them
                 table.headers = []
-        elif tag.name in ("td", "th"):
-            given = tag.attribute("colspan")
-            span = int(given) if given and given.isdigit() and int(given) > 0 else 1
-            if table.in_head:
-                table.parts.append((tag.name_end, "columnheader"))
-                table.header_text, table.header_span = [], span
-            else:
-                table.cells.append((tag.name_end, table.column, tag.name))
-            table.column += span
 
     def handle_endtag(self, tag: str) -> None:
         if not self._open:
@@ -97,6 +95,11 @@ class _TableReader:
             self._open[-1].header_text.append(data)
 
 
+def _span(attributes: str) -> int:
+    given = html_tags.Tag("td", False, 0, attributes).attribute("colspan")
+    return int(given) if given and given.isdigit() and int(given) > 0 else 1
+
+
 def label_cells(html: str) -> str:
     """The page's HTML with every cell of a table that has a header row labelled by its
     column's header text (escaped), and the table's parts given their roles. A table without
@@ -112,10 +115,14 @@ def label_cells(html: str) -> str:
                 continue
             inserts.append((table.start, f' role="table" {STACK}'))
             inserts += [(offset, f' role="{role}"') for offset, role in table.parts]
+            attributes: dict[tuple[int, str], str] = {}  # (column, td/th) → its attributes: rows repeat them
             for offset, column, tag in table.cells:
-                label = table.headers[column] if column < len(table.headers) else ""
-                role = "rowheader" if tag == "th" else "cell"
-                inserts.append((offset, f' role="{role}" data-label="{escape(label, quote=True)}"'))
+                text = attributes.get((column, tag))
+                if text is None:
+                    label = table.headers[column] if column < len(table.headers) else ""
+                    role = "rowheader" if tag == "th" else "cell"
+                    text = attributes[column, tag] = f' role="{role}" data-label="{escape(label, quote=True)}"'
+                inserts.append((offset, text))
     pieces, last = [], 0
     for offset, text in sorted(inserts):
         pieces += [html[last:offset], text]
