@@ -30,6 +30,8 @@ STYLES = ("Normal", "Title", "Title Block", "Heading 1", "Heading 2", "List Bull
           "Table Text", "Table Heading", "Header", "Footer")
 TABLE_STYLE = "Table Grid"
 # Characters XML 1.0 cannot hold (C0 controls other than tab, newline and return): dropped.
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"  # python-docx's w: prefix
+_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 _CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
@@ -164,8 +166,8 @@ class _Writer:
         for cells in table.rows[1:]:
             added = copy.deepcopy(pristine)
             grid._tbl.append(added)
-            for tc, text in zip(added.tc_lst, cells):
-                _put_text(tc.p_lst[0].r_lst[0], _text(text) or "—")
+            for run, text in zip(added.iter(_W + "r"), cells):  # one paragraph of one run per cell
+                _put_text(run, _text(text) or "—")
 
     def header_and_footer(self, short_title: str) -> None:
         """The short title at the head of every page but the first, which has the title block
@@ -186,11 +188,16 @@ class _Writer:
 
 def _put_text(run, text: str) -> None:
     """An empty run's text, as python-docx's `text` setter writes it; that setter goes character
-    by character (for tabs and line breaks): a second of a 2,000-row table's time."""
+    by character (for tabs and line breaks): a second of a 2,000-row table's time. The <w:t> is
+    appended as `add_t` would place it (last: an empty run holds at most its properties)."""
     if "\t" in text or "\n" in text or "\r" in text:
         run.text = text
-    else:
-        run.add_t(text)
+        return
+    t = run.makeelement(_W + "t", {})
+    run.append(t)
+    t.text = text
+    if len(text.strip()) < len(text):
+        t.set(_SPACE, "preserve")
 
 
 def _page_field(run) -> None:
