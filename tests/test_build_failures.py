@@ -7,6 +7,7 @@ with `ccm-ica build`, and looks at the site, the folder around it and the messag
 
 from __future__ import annotations
 
+import gc
 import re
 import shutil
 from pathlib import Path
@@ -124,6 +125,7 @@ def test_an_exception_in_the_last_language_leaves_the_site_as_it_was(project, ca
     said = build_again(project, capsys)
     assert built == ["en", "fr", "es"]
     assert "the Spanish (es) build failed: the disk is full" in said
+    assert gc.get_freeze_count() == 0  # a failed build too leaves every object to the collector
 
 
 def test_a_good_build_replaces_the_site_at_once_and_keeps_its_hidden_entries(project, capsys):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import posixpath
 import re
 from pathlib import Path
 
+import jinja2
 import pytest
 
 import ccm_ica.content
@@ -114,19 +116,27 @@ def test_each_language_searches_its_own_pages(built):
         assert all(not doc["location"].startswith(("fr/", "es/")) for doc in index["docs"])
 
 
-def test_content_is_loaded_once_for_all_languages(tmp_path, monkeypatch):
-    calls = []
-    original = ccm_ica.content.load_records
+def test_content_is_loaded_once_and_the_theme_compiled_once_for_all_languages(tmp_path, monkeypatch):
+    calls, compiled = [], []
+    original, compile_template = ccm_ica.content.load_records, jinja2.Environment.compile
 
     def counted(root):
         calls.append(root)
         return original(root)
 
+    def compile_counted(self, source, name=None, *args, **kwargs):
+        compiled.append(name)
+        return compile_template(self, source, name, *args, **kwargs)
+
     monkeypatch.setattr(ccm_ica.content, "load_records", counted)
+    monkeypatch.setattr(jinja2.Environment, "compile", compile_counted)
     root = prepare(write_site(tmp_path / "project", {"site_config.yml": CONFIG}))
     timings = build_all(root, root / "site")
     assert len(calls) == 1
     assert set(timings) == {"prepare", "en", "fr", "es", "prune"}
+    assert compiled.count("main.html") == 1, compiled  # Material's page frame, for every language
+    assert (root / "site" / "fr" / "index.html").is_file()
+    assert gc.get_freeze_count() == 0  # nothing stays out of the collector's reach after a build
 
 
 def test_a_hand_written_page_shows_its_translation_at_the_same_address(built):
