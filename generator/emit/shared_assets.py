@@ -65,7 +65,7 @@ class SharedFiles:
                 files.remove(file)
                 shared.add(file.dest_uri)
         names, prefixes = {posixpath.basename(path) for path in shared}, self._prefixes
-        known: dict[tuple[str, str], str] = {}  # (folder, link) → new link: pages repeat the same few
+        known: dict[tuple[str | int, str], str] = {}  # (folder or depth, link) → new link: pages repeat a few
         return lambda html, path: _repoint(html, posixpath.dirname(path), code, shared, names, prefixes, known)
 
 
@@ -123,17 +123,22 @@ def _search_scripts(indexes: Iterable[Path]) -> set[str]:
 
 
 def _repoint(html: str, here: str, code: str, shared: set[str], names: set[str], prefixes: list[str],
-             known: dict[tuple[str, str], str]) -> str:
+             known: dict[tuple[str | int, str], str]) -> str:
     """Each link of a <code>/ page (in folder `here` of <code>/) to a file left out as a copy,
     now to the root's copy: relative links stay relative (so the site works from disk and with or
     without directory URLs), and the 404 page's absolute ones (/<base>/<code>/assets/…) stay absolute."""
+    up = "../" * (here.count("/") + 1 if here else 0)
 
     def relink(match: re.Match[str]) -> str:
         url = match["url"]
-        new = known.get((here, url))
+        # A link that climbs to the language's root first (../../assets/…, from every page two
+        # folders deep) is re-pointed alike from every folder of that depth.
+        rest = url[len(up):]
+        key = (len(up), url) if url.startswith(up) and not rest.startswith(("../", "/", code + "/")) else (here, url)
+        new = known.get(key)
         if new is None:
             shared_name = posixpath.basename(url.partition("#")[0].partition("?")[0]) in names
-            new = known[here, url] = _shared_url(url, here, code, shared, prefixes) if shared_name else url
+            new = known[key] = _shared_url(url, here, code, shared, prefixes) if shared_name else url
         before = match.string[match.start() - 1] if match.start() else " "
         if new == url or before.isalnum() or before == "_":  # "…href=" inside a longer name: not a link
             return match[0]
