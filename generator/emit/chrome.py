@@ -9,6 +9,7 @@ import datetime as dt
 import os
 import re
 from dataclasses import dataclass
+from html import unescape
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -201,15 +202,15 @@ class _FirstParagraph:
             elif token.closing:
                 self.handle_endtag(token.name)
             else:
-                self.handle_starttag(token.name, (token.attribute("class") or "").split())
+                self.handle_starttag(token.name, token)
             if self.done:
                 break
         return re.sub(r" ([:;])", r"\1", " ".join("".join(self.text).split()))
 
-    def handle_starttag(self, tag: str, classes: list[str]) -> None:
-        if tag == "p" and self.depth == 0 and "ccm-back" not in classes:
+    def handle_starttag(self, tag: str, token: html_tags.Tag) -> None:
+        if tag == "p" and self.depth == 0 and "ccm-back" not in _classes(token):
             self.inside, self.text = True, []
-        elif tag == "div" and self.depth == 0 and "ccm-glance" in classes:
+        elif tag == "div" and self.depth == 0 and "ccm-glance" in _classes(token):
             self.glance, self.text = True, []
             self.depth += 1
         elif self.glance and tag in ("dt", "dd"):
@@ -233,8 +234,13 @@ class _FirstParagraph:
                 self.glance, self.done = False, bool("".join(self.text).strip())
 
     def handle_data(self, data: str) -> None:
+        """`data` as the page has it: its character references are resolved only if it is kept."""
         if (self.inside and self.depth == 0) or (self.glance and self.depth == 1 and not self.heading):
-            self.text.append(data)
+            self.text.append(unescape(data))
+
+
+def _classes(tag: html_tags.Tag) -> list[str]:
+    return (tag.attribute("class") or "").split() if "class" in tag.attributes.lower() else []
 
 
 def _first_paragraph(html: str) -> str:

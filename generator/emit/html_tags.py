@@ -37,12 +37,12 @@ class Tag(NamedTuple):
 
 
 def read(html: str, start: int = 0, end: int | None = None) -> Iterator[Tag | str]:
-    """Each tag of html[start:end] and each text between two tags (character references
-    resolved); text after the last tag is not read (html.parser too keeps it until it is closed)."""
+    """Each tag of html[start:end] and each text between two tags, as the HTML has it (`unescape`
+    what is kept); text after the last tag is not read (html.parser too keeps it until it is closed)."""
     position = start
     for match in _TOKEN.finditer(html, start, len(html) if end is None else end):
         if match.start() > position:
-            yield unescape(html[position:match.start()])
+            yield html[position:match.start()]
         position = match.end()
         if match[2]:
             yield Tag(match[2].lower(), bool(match[1]), match.start(), match[3])
