@@ -83,6 +83,7 @@ def test_bad_content_stops_the_build_before_anything_is_built(project, capsys):
     replace(project / "content/countries/mne.yml", 'deadline: "2020-08-01"', 'deadline: "2020-13-01"')
     said = build_again(project, capsys)
     assert "content/countries/mne.yml:" in said and "nothing was built" in said
+    assert gc.isenabled()  # paused while the content is read, on again after it fails
 
 
 def test_a_template_error_in_french_only_leaves_english_and_spanish_as_they_were(project, capsys):
@@ -94,6 +95,7 @@ def test_a_template_error_in_french_only_leaves_english_and_spanish_as_they_were
     assert f"templates/country.md.j2:{len(text.splitlines()) + 1}:1: rendering countries/" in said
     assert "in 'fr' failed" in said and "no_such_name" in said
     assert "the French (fr) build failed" in said
+    assert gc.isenabled()  # paused while the pages are rendered, on again after one fails
 
 
 def test_a_template_syntax_error_names_its_line(project, capsys):
@@ -125,7 +127,7 @@ def test_an_exception_in_the_last_language_leaves_the_site_as_it_was(project, ca
     said = build_again(project, capsys)
     assert built == ["en", "fr", "es"]
     assert "the Spanish (es) build failed: the disk is full" in said
-    assert gc.get_freeze_count() == 0  # a failed build too leaves every object to the collector
+    assert gc.get_freeze_count() == 0 and gc.isenabled()  # a failed build too leaves every object to the collector
 
 
 def test_a_good_build_replaces_the_site_at_once_and_keeps_its_hidden_entries(project, capsys):
