@@ -111,6 +111,9 @@ def changes(site: Site) -> list[Change]:
     return sorted(found, key=lambda c: (c.when, c.key), reverse=True)
 
 
+_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>\n"  # as ElementTree writes it
+
+
 def _stamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
@@ -158,4 +161,6 @@ def feed(site: Site) -> bytes:
         _add(entry, "link", rel="alternate", href=href(change.link), type="text/html")
         _add(entry, "content", change.text, type="text")
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    # Serialised as text, then encoded once: with encoding="utf-8", ElementTree encodes each of
+    # its many small writes apart (half the feed's time on a large site). Same bytes.
+    return (_DECLARATION + ET.tostring(root, encoding="unicode") + "\n").encode("utf-8")
