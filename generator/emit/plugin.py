@@ -15,13 +15,14 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import templates
 
 from ccm_ica.content import load_site
 from ccm_ica.content.load import CONFIG_FILE, CONTENT_DIR
 from ccm_ica.emit.chrome import Chrome, full_width, site_address
 from ccm_ica.emit.edit_links import resolve_edit_links
 from ccm_ica.emit.hand_written import marked_english, use_translations
-from ccm_ica.emit.shared_assets import Relink, SharedFiles
+from ccm_ica.emit.shared_assets import Repoint, SharedFiles
 from ccm_ica.emit.tables import label_cells
 from ccm_ica.i18n import DEFAULT, LOCALE_DIR
 from ccm_ica.pages.render import TEMPLATES, prepare, render_site
@@ -39,7 +40,7 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
     def __init__(self) -> None:
         super().__init__()
         self._given: tuple[Pages, dict[str, bytes], Any, SharedFiles] | None = None
-        self._relink: Relink | None = None
+        self._repoint: Repoint | None = None
 
     def use(self, pages: Pages, files: dict[str, bytes], site: Any, shared: SharedFiles) -> None:
         """Build with these pages and files, made beforehand for this build's language from
@@ -93,9 +94,11 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
             language = config.theme["language"]
             if language == self._languages[0]:
                 self._shared.record(files, config.site_url)
-            else:
-                self._relink = self._shared.leave_out_copies(files, language)
-            return self._shared.theme_env(env)
+                return self._shared.theme_env(env)
+            self._repoint = self._shared.leave_out_copies(files, language)
+            env = self._shared.theme_env(env)
+            self._repoint.filters(env, templates.url_filter, templates.script_tag_filter)
+            return env
         return env
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
@@ -109,8 +112,11 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
 
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
         """The frame's words for this page (overrides/main.html, partials/footer.html), and the
-        full width for pages outside the coordinators' section."""
+        full width for pages outside the coordinators' section. Links in the content to files left
+        out as copies now point at the root's (the frame's do as the theme links them)."""
         full_width(page, nav)
+        if self._repoint and page.content:
+            page.content = self._repoint.html(page.content, page.file.dest_uri)
         if "toc" in (page.meta.get("hide") or []):  # Material only hides it: 230 entries still weigh on a phone
             page.toc = []
         chrome = self._chrome.for_page(page, page.content or "")
@@ -121,12 +127,9 @@ class CcmIcaPlugin(BasePlugin[CcmIcaConfig]):
         context["ccm_chrome"] = self._chrome
         return context
 
-    def on_post_page(self, output: str, page: Any, config: Any) -> str:
-        return self._relink(output, page.file.dest_uri) if self._relink else output
-
     def on_post_template(self, output: str, template_name: str, config: Any) -> str:
         """The 404 page links to the shared files too."""
-        return self._relink(output, template_name) if self._relink and template_name.endswith(".html") else output
+        return self._repoint.html(output, template_name) if self._repoint and template_name.endswith(".html") else output
 
     def on_template_context(self, context: Any, template_name: str, config: Any) -> Any:
         """The 404 page, the one theme template that is a page: its words, in this language."""

@@ -4,7 +4,9 @@ Each language's MkDocs build would write the theme's assets, our scripts and sty
 downloads and the Word reports into its own folder. The default language's build lists its files
 besides pages (`SharedFiles.record`); each other language's build leaves out every file the root
 has byte for byte at the same path (`leave_out_copies`), so it is never written, and its pages'
-links to one point at the root's copy instead, as each page is written. Once every language is
+links to one point at the root's copy instead: the theme's frame links through the `url` and
+`script_tag` filters, which re-point as they link, and only each page's content is read for links.
+Once every language is
 built, before the swap (emit/languages.py), what no page requests goes (`prune_unused`): source
 maps (and the comments naming them) and the search languages, word splitters included, that no
 language's search index asks for.
@@ -15,10 +17,13 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+from jinja2 import pass_context
+from markupsafe import Markup
 
 # Pages and what differs per language by nature: never shared, whatever their bytes.
 _NEVER_SHARED = re.compile(r"(^|/)[^/]*\.html$|^sitemap\.xml(\.gz)?$|^search/")
@@ -32,7 +37,7 @@ _WORKER = re.compile(r'(?P<before>"search": ")(?P<url>[^"]*)(?P<after>")')
 _MAP_COMMENT = re.compile(rb"\n?(?://# sourceMappingURL=[^\n]*|/\*# sourceMappingURL=[^\n]*?\*/)\s*$")
 LUNR = "assets/javascripts/lunr"
 
-Relink = Callable[[str, str], str]  # (a page's HTML, its path in its language's folder) → its HTML
+
 
 
 class SharedFiles:
@@ -55,7 +60,7 @@ class SharedFiles:
         self._files = {file.dest_uri: file for file in files if _shareable(file)}
         self._prefixes = _site_prefixes(site_url)
 
-    def leave_out_copies(self, files: Any, code: str) -> Relink:
+    def leave_out_copies(self, files: Any, code: str) -> Repoint:
         """Remove from the <code>/ build's `files` each one the root has at the same path with the
         same bytes; return what re-points its pages' links to those at the root's copies."""
         shared = set()
@@ -64,9 +69,63 @@ class SharedFiles:
             if original is not None and _same_bytes(file, original):
                 files.remove(file)
                 shared.add(file.dest_uri)
-        names, prefixes = {posixpath.basename(path) for path in shared}, self._prefixes
-        known: dict[tuple[str | int, str], str] = {}  # (folder or depth, link) → new link: pages repeat a few
-        return lambda html, path: _repoint(html, posixpath.dirname(path), code, shared, names, prefixes, known)
+        return Repoint(code, shared, self._prefixes)
+
+
+class Repoint:
+    """A <code>/ build's links to the files left out as copies, re-pointed to the root's copies:
+    relative links stay relative (so the site works from disk and with or without directory
+    URLs), and the 404 page's absolute ones (/<base>/<code>/assets/…) stay absolute."""
+
+    def __init__(self, code: str, shared: set[str], prefixes: list[str]):
+        self.code, self.shared, self.prefixes = code, shared, prefixes
+        self.names = {posixpath.basename(path) for path in shared}
+        self.known: dict[tuple[str | int, str], str] = {}  # (folder or depth, link) → new link: pages repeat a few
+
+    def html(self, html: str, path: str) -> str:
+        """Every link in `html`, a page (or its content) at `path` in the language's folder."""
+        here = posixpath.dirname(path)
+
+        def relink(match: re.Match[str]) -> str:
+            new = self.url(match["url"], here)
+            before = match.string[match.start() - 1] if match.start() else " "
+            if new == match["url"] or before.isalnum() or before == "_":  # "…href=" inside a longer name: not a link
+                return match[0]
+            return match["before"] + new + match["after"]
+
+        html = _LINK.sub(relink, html)
+        return _CONFIG.sub(lambda m: m[1] + _WORKER.sub(relink, m[2]) + m[3], html)
+
+    def url(self, url: str, here: str) -> str:
+        """One link of a page in folder `here` of the language's folder."""
+        up = "../" * (here.count("/") + 1 if here else 0)
+        # A link that climbs to the language's root first (../../assets/…, from every page two
+        # folders deep) is re-pointed alike from every folder of that depth.
+        rest = url[len(up):]
+        key = (len(up), url) if url.startswith(up) and not rest.startswith(("../", "/", self.code + "/")) else (here, url)
+        new = self.known.get(key)
+        if new is None:
+            shared_name = posixpath.basename(url.partition("#")[0].partition("?")[0]) in self.names
+            new = self.known[key] = _shared_url(url, here, self.code, self.shared, self.prefixes) if shared_name else url
+        return new
+
+    def filters(self, env: Any, url_filter: Any, script_tag_filter: Any) -> None:
+        """The theme's `url` and `script_tag` filters (MkDocs' own, given), re-pointing as they
+        link a page's frame: its stylesheets, scripts, icon and search worker."""
+
+        @pass_context
+        def url(context: Any, value: str) -> str:
+            page = context.get("page")
+            link = url_filter(context, value)
+            return self.url(link, posixpath.dirname(page.file.dest_uri)) if page is not None else link
+
+        @pass_context
+        def script_tag(context: Any, script: Any) -> Any:
+            page = context.get("page")
+            tag = script_tag_filter(context, script)
+            return Markup(self.html(tag, page.file.dest_uri)) if page is not None else tag
+
+        env.filters["url"], env.filters["script_tag"] = url, script_tag
 
 
 def _shareable(file: Any) -> bool:
@@ -120,32 +179,6 @@ def _search_scripts(indexes: Iterable[Path]) -> set[str]:
         if scripts:
             wanted |= scripts | {"min/lunr.stemmer.support.min.js"}
     return wanted
-
-
-def _repoint(html: str, here: str, code: str, shared: set[str], names: set[str], prefixes: list[str],
-             known: dict[tuple[str | int, str], str]) -> str:
-    """Each link of a <code>/ page (in folder `here` of <code>/) to a file left out as a copy,
-    now to the root's copy: relative links stay relative (so the site works from disk and with or
-    without directory URLs), and the 404 page's absolute ones (/<base>/<code>/assets/…) stay absolute."""
-    up = "../" * (here.count("/") + 1 if here else 0)
-
-    def relink(match: re.Match[str]) -> str:
-        url = match["url"]
-        # A link that climbs to the language's root first (../../assets/…, from every page two
-        # folders deep) is re-pointed alike from every folder of that depth.
-        rest = url[len(up):]
-        key = (len(up), url) if url.startswith(up) and not rest.startswith(("../", "/", code + "/")) else (here, url)
-        new = known.get(key)
-        if new is None:
-            shared_name = posixpath.basename(url.partition("#")[0].partition("?")[0]) in names
-            new = known[key] = _shared_url(url, here, code, shared, prefixes) if shared_name else url
-        before = match.string[match.start() - 1] if match.start() else " "
-        if new == url or before.isalnum() or before == "_":  # "…href=" inside a longer name: not a link
-            return match[0]
-        return match["before"] + new + match["after"]
-
-    html = _LINK.sub(relink, html)
-    return _CONFIG.sub(lambda m: m[1] + _WORKER.sub(relink, m[2]) + m[3], html)
 
 
 def _shared_url(url: str, here: str, code: str, shared: set[str], prefixes: list[str]) -> str:
